@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class BaseConfig(AppConfig):
+    """Shared layout, blocks, site settings, editor roles and the demo-content command."""
+
+    name = "base"
+    verbose_name = "Base del sitio"
+
+    def ready(self):
+        from . import signals  # noqa: F401

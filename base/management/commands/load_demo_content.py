@@ -1,0 +1,79 @@
+"""Build the whole demo site from the seed document. Idempotent: a second run changes nothing."""
+
+import importlib
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from base.demo import translate
+from base.models import SiteSettings
+from home import demo as home_demo
+
+# Area apps whose demo.load(home) builds their section, in menu order.
+AREA_APPS = ["fichas", "programa_gobierno", "participacion", "contacto", "search", "base.demo_pages"]
+
+SITE_SETTINGS = {
+    "institution_name": "Gobierno de Santiago",
+    "tagline": "Gobierno Regional Metropolitano de Santiago",
+    "address": "Bandera 46, Santiago, Región Metropolitana",
+    "phone": "+56 2 2509 0000",
+    "email": "atencionciudadana@gobiernosantiago.cl",
+    "office_hours": "Lunes a viernes, de 9:00 a 14:00 horas",
+    "facebook_url": "https://www.facebook.com/GobiernodeSantiago",
+    "x_url": "https://x.com/GobiernoDeStgo",
+    "instagram_url": "https://www.instagram.com/gobiernodesantiago/",
+    "youtube_url": "https://www.youtube.com/@gobiernodesantiago",
+}
+
+
+class Command(BaseCommand):
+    help = "Carga el contenido de demostración (idempotente)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home = self.load_site()
+            home_demo.load_model(home)
+            for module_name in AREA_APPS:
+                module = self.demo_module(module_name)
+                if module is not None:
+                    module.load(home)
+            home_demo.link_initiatives(home)
+            home_demo.translate_model(home)
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS("Contenido de demostración cargado."))
+
+    def demo_module(self, name):
+        """The app's demo module, or None while the app has no demo content yet."""
+        module_name = name if "." in name else f"{name}.demo"
+        try:
+            return importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:
+                return None
+            raise
+
+    def load_site(self):
+        """Locales, the Spanish home page (replacing Wagtail's welcome page), the site and its settings."""
+        spanish, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Locale.objects.get_or_create(language_code="en")
+        root = Page.get_first_root_node()
+        home = home_demo.load_home(root, spanish)
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        if site.root_page_id != home.pk:
+            old_root = site.root_page
+            site.root_page = home
+            site.site_name = "Gobierno Abierto"
+            site.save()
+            if old_root.specific_class is Page and not old_root.get_children().exists():
+                old_root.delete()
+        site_settings = SiteSettings.for_site(site)
+        if not site_settings.address:
+            for field, value in SITE_SETTINGS.items():
+                setattr(site_settings, field, value)
+            site_settings.save()
+        translate(home, home_demo.english_mapping())
+        return home

@@ -1,0 +1,40 @@
+"""Editor roles: who edits ("Comunicaciones") and who publishes ("Aprobadores")."""
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+EDITORS = "Comunicaciones"
+APPROVERS = "Aprobadores"
+PROJECT_APPS = ["home", "fichas", "programa_gobierno", "participacion", "contacto", "search", "base"]
+
+
+def snippet_models():
+    """Project models registered as snippets (those the admin edits outside the page tree)."""
+    from wagtail.snippets.models import get_snippet_models
+
+    return [model for model in get_snippet_models() if model._meta.app_label in PROJECT_APPS]
+
+
+def sync_role_permissions(using="default"):
+    """Grant both roles add/change/delete on every project snippet model (idempotent)."""
+    groups = list(Group.objects.using(using).filter(name__in=[EDITORS, APPROVERS]))
+    if not groups:
+        return
+    # Permissions are created per app after its migrations; make sure every project app's exist.
+    for app_label in PROJECT_APPS:
+        create_permissions(apps.get_app_config(app_label), verbosity=0, using=using)
+    for model in snippet_models():
+        content_type = ContentType.objects.db_manager(using).get_for_model(model, for_concrete_model=False)
+        codenames = [f"{action}_{model._meta.model_name}" for action in ("add", "change", "delete")]
+        permissions = Permission.objects.using(using).filter(content_type=content_type, codename__in=codenames)
+        for group in groups:
+            group.permissions.add(*permissions)
+    # Site settings are edited by approvers only.
+    settings_model = apps.get_model("base", "SiteSettings")
+    content_type = ContentType.objects.db_manager(using).get_for_model(settings_model)
+    change = Permission.objects.using(using).filter(content_type=content_type, codename="change_sitesettings")
+    for group in groups:
+        if group.name == APPROVERS:
+            group.permissions.add(*change)

@@ -1,0 +1,112 @@
+"""Template tags for the shared layout: menu, breadcrumbs, languages and es-CL numbers.
+
+Templates format; they never compute. Numbers are formatted here with the
+active language's separators (es-CL: 1.234.567,89).
+"""
+
+from decimal import Decimal
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import formats, translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_page(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page in the active language (falls back to the default language's home)."""
+    return _home_page(context.get("request"))
+
+
+@register.inclusion_tag("base/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's children that are marked "show in menus", in the active language."""
+    request = context.get("request")
+    home = _home_page(request)
+    items = list(home.get_children().live().in_menu()) if home else []
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    for item in items:
+        item.is_current = bool(current_path) and current_path.startswith(item.path)
+    return {"home": home, "items": items, "request": request}
+
+
+@register.inclusion_tag("base/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """Ancestors of the current page from the home page down (none on the home page itself)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per site language: code, name, URL of this page in it, and whether it exists.
+
+    For a page, the URL is its translation; when it has none the entry links to
+    the home page of that language and says the page is not translated.
+    Outside the page tree (search, forms), the same path in the other language.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    versions = []
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for code, name in settings.LANGUAGES:
+        entry = {"code": code, "name": name, "bcp47": to_bcp47(code), "current": code == current, "exists": True}
+        if isinstance(page, Page):
+            if code in translations:
+                entry["url"] = translations[code].get_url(request)
+            else:
+                entry["exists"] = False
+                with translation.override(code):
+                    home = _home_page(request)
+                    entry["url"] = home.get_url(request) if home and code in locales else "/"
+        elif request is not None:
+            entry["url"] = translate_url(request.get_full_path(), code)
+        else:
+            entry["url"] = "/"
+        versions.append(entry)
+    return versions
+
+
+@register.filter
+def to_bcp47(code):
+    """"es-cl" -> "es-CL", "en" -> "en": the form HTML's lang and hreflang expect."""
+    if not code:
+        return ""
+    parts = str(code).split("-")
+    return "-".join([parts[0].lower()] + [p.upper() for p in parts[1:]])
+
+
+@register.filter
+def numero(value, decimals=0):
+    """Format a number with the active language's grouping and decimal separators.
+
+    es-CL: 8713930 -> "8.713.930"; numero:2 on 94.91 -> "94,91". Empty values give "—".
+    """
+    if value is None or value == "":
+        return "—"
+    try:
+        decimals = int(decimals)
+        value = Decimal(str(value))
+    except (ValueError, ArithmeticError):
+        return value
+    return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)

@@ -1,0 +1,167 @@
+"""The home page and the open-government model it presents.
+
+The model has three axes (``Eje``: Modernización, Transparencia, Participación
+Ciudadana), each with its ámbitos (``Ambito``) and initiatives (``Iniciativa``).
+The "N iniciativas cumplidas de M" shown for each axis is computed from the
+initiatives' statuses (see ``home.progress``); nobody types it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from base.blocks import BaseStreamBlock
+
+from .progress import tally, tally_by_axis
+
+
+class Eje(TranslatableMixin, index.Indexed, models.Model):
+    """One of the three axes of the open-government model."""
+
+    name = models.CharField(_("nombre"), max_length=100)
+    summary = models.TextField(_("resumen"), blank=True, help_text=_("Una o dos frases que explican el eje."))
+    sort_order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("summary"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.SearchField("summary"), index.FilterField("locale_id")]
+    override_translatable_fields = [SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("eje")
+        verbose_name_plural = _("ejes")
+
+    def __str__(self):
+        return self.name
+
+
+class Ambito(TranslatableMixin, models.Model):
+    """An area of work (ámbito) within an axis, e.g. "Datos Abiertos" in Transparencia."""
+
+    eje = models.ForeignKey(Eje, verbose_name=_("eje"), on_delete=models.CASCADE, related_name="ambitos")
+    name = models.CharField(_("nombre"), max_length=150)
+    description = models.TextField(_("descripción"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    panels = [FieldPanel("eje"), FieldPanel("name"), FieldPanel("description"), FieldPanel("sort_order")]
+    override_translatable_fields = [SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["eje__sort_order", "sort_order", "name"]
+        verbose_name = _("ámbito")
+        verbose_name_plural = _("ámbitos")
+
+    def __str__(self):
+        return f"{self.eje} · {self.name}"
+
+
+class Iniciativa(TranslatableMixin, index.Indexed, models.Model):
+    """An initiative of the model; its status feeds its axis's count of completed initiatives."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planificada", _("Planificada")
+        IN_PROGRESS = "en_curso", _("En curso")
+        COMPLETED = "cumplida", _("Cumplida")
+
+    eje = models.ForeignKey(Eje, verbose_name=_("eje"), on_delete=models.PROTECT, related_name="iniciativas")
+    ambito = models.ForeignKey(
+        Ambito,
+        verbose_name=_("ámbito"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="iniciativas",
+    )
+    name = models.CharField(_("nombre"), max_length=200)
+    description = RichTextField(_("descripción"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    status = models.CharField(_("estado"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("página relacionada"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("La página del sitio que lleva adelante esta iniciativa, si la hay."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("eje"), FieldPanel("ambito")], heading=_("Ubicación en el modelo")),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("status"),
+        FieldPanel("page"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+        index.FilterField("status"),
+    ]
+    # The linked page is shown in the visitor's language at render time (Page.localized),
+    # so the link itself is shared by all translations.
+    override_translatable_fields = [SynchronizedField("page"), SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["eje__sort_order", "sort_order", "name"]
+        verbose_name = _("iniciativa")
+        verbose_name_plural = _("iniciativas")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_completed(self):
+        return self.status == self.Status.COMPLETED
+
+
+class HomePage(Page):
+    """The site's home: the open-government model with its three axes and their progress."""
+
+    lead = models.CharField(_("bajada"), max_length=255, blank=True)
+    introduction = RichTextField(_("introducción"), blank=True, features=["bold", "italic", "link"])
+    quote = models.TextField(_("cita"), blank=True)
+    quote_source = models.CharField(_("fuente de la cita"), max_length=255, blank=True)
+    axes_heading = models.CharField(_("título de la sección de ejes"), max_length=150, default="Ejes del modelo")
+    body = StreamField(BaseStreamBlock(), verbose_name=_("cuerpo"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("quote"), FieldPanel("quote_source")], heading=_("Cita")),
+        FieldPanel("axes_heading"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("introduction")]
+
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("página de inicio")
+
+    def get_axes(self):
+        """The axes in this page's language, each with its ámbitos, initiatives and tally.
+
+        Three queries whatever the number of initiatives.
+        """
+        axes = list(Eje.objects.filter(locale_id=self.locale_id).prefetch_related("ambitos"))
+        initiatives = list(
+            Iniciativa.objects.filter(locale_id=self.locale_id).select_related("page").order_by("sort_order", "name")
+        )
+        tallies = tally_by_axis(initiatives)
+        for axis in axes:
+            axis.initiative_list = [i for i in initiatives if i.eje_id == axis.pk]
+            axis.tally = tallies.get(axis.pk, tally([]))
+        return axes
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["axes"] = self.get_axes()
+        return context

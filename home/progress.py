@@ -1,0 +1,38 @@
+"""Counting initiatives: the "N iniciativas cumplidas de M" of each axis.
+
+Plain functions, so the rule is tested directly and the templates only format.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+COMPLETED = "cumplida"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many initiatives an axis has and how many of them are completed."""
+
+    completed: int
+    total: int
+
+    @property
+    def percentage(self):
+        """Share completed, 0-100, truncated to a whole number; 0 when there is nothing to count."""
+        if self.total == 0:
+            return 0
+        return (self.completed * 100) // self.total
+
+
+def tally(statuses):
+    """Count the completed statuses among ``statuses`` (an iterable of status codes)."""
+    statuses = list(statuses)
+    return Tally(completed=sum(1 for status in statuses if status == COMPLETED), total=len(statuses))
+
+
+def tally_by_axis(initiatives):
+    """Group initiatives by ``eje_id`` and tally each group: {eje_id: Tally}."""
+    groups = defaultdict(list)
+    for initiative in initiatives:
+        groups[initiative.eje_id].append(initiative.status)
+    return {eje_id: tally(statuses) for eje_id, statuses in groups.items()}

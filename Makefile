@@ -26,7 +26,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_demo_editor
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) scripts/dev.sh
 
 # Chromium and its driver from Debian's packages, axe-core from npm: only when missing.
 browser-deps:

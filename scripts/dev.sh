@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `make run`: the development site plus its companion processes, stopped together with Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+# Companion processes (each app adds its own line here):
+# - the task worker that sends mail (contacto)
+# - the ethics-reporting channel on its own port (denuncias)
+
+$BIN/python manage.py runserver "$HOST:$PORT"

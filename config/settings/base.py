@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "django_recaptcha",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -175,6 +176,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"] if not os.environ.get("RECAPTCHA_PRIVATE_KEY") else []
+
+# Tasks: Wagtail's own tasks run immediately; contacto's mail goes through a database queue
+# worked by `manage.py db_worker --backend mail --queue-name mail` (see scripts/dev.sh).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
+}
+
+# The ethics-reporting channel (issue 7) runs as its own deployment; the public page links to it.
+DENUNCIAS_URL = os.environ.get("DENUNCIAS_URL", "http://127.0.0.1:8001/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gobierno Abierto · Gobierno de Santiago"

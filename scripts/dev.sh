@@ -12,6 +12,7 @@ trap cleanup EXIT INT TERM
 
 # Companion processes (each app adds its own line here):
 # - the task worker that sends mail (contacto)
+$BIN/python manage.py db_worker --backend mail --queue-name mail --interval 2 & pids+=($!)
 # - the ethics-reporting channel on its own port (denuncias)
 
 $BIN/python manage.py runserver "$HOST:$PORT"

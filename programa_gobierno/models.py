@@ -1,1 +1,341 @@
-"""Models of the programa_gobierno area."""
+"""The governor's programme: commitments (compromisos), their milestones, evidence and history.
+
+* ``Tema`` is the editable theme taxonomy (a translatable snippet).
+* ``ProgramaIndexPage`` lists the commitments with overall and per-theme progress, filters,
+  sorting and the open-data downloads (CSV, JSON, XLSX) as routes of the page.
+* ``CompromisoPage`` is one commitment. Its milestones (``Hito``) carry a weight and, once
+  completed, evidence; progress and status are computed from them on every save
+  (``programa_gobierno.progress``) and stored, so listings filter and sort in the database.
+* ``RegistroAvance`` is the public, dated history of progress: one row each time a
+  publication changes a commitment's progress or status.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from . import progress as rules
+
+
+class Status(models.TextChoices):
+    """The Open Government Partnership completion scale."""
+
+    NOT_STARTED = rules.NOT_STARTED, _("No iniciado")
+    LIMITED = rules.LIMITED, _("Limitado")
+    SUBSTANTIAL = rules.SUBSTANTIAL, _("Sustancial")
+    COMPLETE = rules.COMPLETE, _("Completo")
+
+
+class Tema(TranslatableMixin, index.Indexed, models.Model):
+    """A theme of the programme (movilidad, acción climática, agua…), editable by editors."""
+
+    name = models.CharField(_("nombre"), max_length=120)
+    slug = models.SlugField(
+        _("identificador"),
+        max_length=80,
+        help_text=_("Se usa en la dirección de los filtros (por ejemplo «movilidad»); igual en todos los idiomas."),
+    )
+    description = models.TextField(_("descripción"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False), SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("tema del programa")
+        verbose_name_plural = _("temas del programa")
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="programa_tema_unique_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgramaIndexPage(RoutablePageMixin, Page):
+    """The programme: every commitment with its progress, filters, sorting and open-data downloads."""
+
+    introduction = RichTextField(_("introducción"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programa_gobierno.CompromisoPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programa de gobierno")
+        verbose_name_plural = _("programas de gobierno")
+
+
+class CompromisoPage(Page):
+    """One commitment of the governor's programme, characterised as in the OGP commitment template."""
+
+    summary = models.CharField(
+        _("bajada"), max_length=300, blank=True, help_text=_("Una frase que resume el compromiso para el listado.")
+    )
+    tema = models.ForeignKey(
+        Tema, verbose_name=_("tema"), on_delete=models.PROTECT, related_name="compromisos"
+    )
+    problem = models.TextField(_("problema público que aborda"))
+    description = RichTextField(
+        _("descripción del compromiso"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"]
+    )
+    lead_institution = models.CharField(
+        _("unidad o institución responsable"), max_length=200, help_text=_("Quién lidera el compromiso.")
+    )
+    supporting_actors = models.CharField(
+        _("otros actores involucrados"), max_length=300, blank=True, help_text=_("Instituciones, consejos o mesas que colaboran.")
+    )
+    start_date = models.DateField(_("fecha de inicio"))
+    end_date = models.DateField(_("fecha de término"))
+    status_override = models.CharField(
+        _("estado registrado por el equipo editor"),
+        max_length=20,
+        choices=Status.choices,
+        blank=True,
+        help_text=_(
+            "Déjelo vacío para que el estado se calcule a partir del avance. Si elige un estado, "
+            "debe explicar el motivo: se publica junto a él."
+        ),
+    )
+    status_override_reason = models.TextField(_("motivo del estado registrado"), blank=True)
+    # Computed on every save from the milestones (see ``refresh_progress``): never typed.
+    progress = models.DecimalField(_("avance (%)"), max_digits=4, decimal_places=1, default=0, editable=False)
+    status = models.CharField(
+        _("estado"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED, editable=False
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("tema"),
+        MultiFieldPanel([FieldPanel("problem"), FieldPanel("description")], heading=_("Caracterización")),
+        MultiFieldPanel(
+            [FieldPanel("lead_institution"), FieldPanel("supporting_actors")], heading=_("Responsables")
+        ),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Plazo")),
+        InlinePanel("hitos", heading=_("Hitos"), label=_("Hito")),
+        MultiFieldPanel(
+            [FieldPanel("status_override"), FieldPanel("status_override_reason")],
+            heading=_("Estado (opcional)"),
+        ),
+        InlinePanel("imagenes", heading=_("Material gráfico"), label=_("Imagen")),
+        InlinePanel("enlaces", heading=_("Páginas relacionadas"), label=_("Página relacionada")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.SearchField("description"),
+        index.SearchField("lead_institution"),
+        index.FilterField("tema"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["programa_gobierno.ProgramaIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("compromiso")
+        verbose_name_plural = _("compromisos")
+        # What the index filters and sorts on.
+        indexes = [
+            models.Index(fields=["status"], name="programa_compromiso_status"),
+            models.Index(fields=["progress"], name="programa_compromiso_progress"),
+            models.Index(fields=["end_date"], name="programa_compromiso_end_date"),
+        ]
+
+    def milestone_pairs(self):
+        """``(weight, completed)`` for each milestone, from the in-memory cluster when editing."""
+        return [(hito.weight, hito.completed_on is not None) for hito in self.hitos.all()]
+
+    def refresh_progress(self):
+        """Recompute ``progress`` and ``status`` from the milestones and the editor's override."""
+        self.progress = rules.progress_percentage(self.milestone_pairs())
+        self.status = rules.effective_status(self.progress, self.status_override, self.status_override_reason)
+
+    @property
+    def derived_status(self):
+        """The status progress alone gives (shown next to an override)."""
+        return rules.derive_status(self.progress)
+
+    @property
+    def is_status_overridden(self):
+        """True when the published status comes from an editor's override with its reason."""
+        return rules.is_overridden(self.progress, self.status_override, self.status_override_reason)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status_override and not (self.status_override_reason or "").strip():
+            errors["status_override_reason"] = _(
+                "Explique por qué el estado registrado difiere del calculado: el motivo se publica junto al estado."
+            )
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("La fecha de término no puede ser anterior a la fecha de inicio.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.refresh_progress()
+        return super().save(*args, **kwargs)
+
+
+class Hito(TranslatableMixin, Orderable):
+    """A milestone of a commitment: its weight counts towards progress once completed with evidence."""
+
+    page = ParentalKey(CompromisoPage, on_delete=models.CASCADE, related_name="hitos")
+    title = models.CharField(_("hito"), max_length=255)
+    due_date = models.DateField(_("fecha comprometida"))
+    completed_on = models.DateField(
+        _("fecha de cumplimiento"),
+        null=True,
+        blank=True,
+        help_text=_("Solo si el hito está cumplido; requiere una evidencia con su fecha."),
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("ponderación"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Peso relativo del hito en el avance del compromiso (de 1 a 100)."),
+    )
+    evidence_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("documento de evidencia"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    evidence_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("imagen de evidencia"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    evidence_url = models.URLField(_("enlace de evidencia"), blank=True)
+    evidence_description = models.CharField(
+        _("descripción de la evidencia"),
+        max_length=255,
+        blank=True,
+        help_text=_("Qué demuestra la evidencia. Si es una imagen, este texto es su texto alternativo."),
+    )
+    evidence_date = models.DateField(_("fecha de la evidencia"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("due_date"), FieldPanel("completed_on"), FieldPanel("weight")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence_document"),
+                FieldPanel("evidence_image"),
+                FieldPanel("evidence_url"),
+                FieldPanel("evidence_description"),
+                FieldPanel("evidence_date"),
+            ],
+            heading=_("Evidencia"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("hito")
+        verbose_name_plural = _("hitos")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_completed(self):
+        return self.completed_on is not None
+
+    @property
+    def has_evidence(self):
+        """True when a document, an image or a link backs the milestone."""
+        return bool(self.evidence_document_id or self.evidence_image_id or self.evidence_url)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.completed_on is not None:
+            if not self.has_evidence:
+                errors["completed_on"] = _(
+                    "Para marcar el hito como cumplido agregue una evidencia: un documento, una imagen o un enlace."
+                )
+            if self.evidence_date is None:
+                errors["evidence_date"] = _("Indique la fecha de la evidencia que respalda el cumplimiento.")
+            if self.completed_on > timezone.localdate():
+                errors.setdefault("completed_on", _("La fecha de cumplimiento no puede ser futura."))
+        if self.evidence_image_id and not self.evidence_description.strip():
+            errors["evidence_description"] = _("Describa la imagen: ese texto es su texto alternativo.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ImagenCompromiso(TranslatableMixin, Orderable):
+    """Explanatory graphic material of a commitment: an image with its alternative text."""
+
+    page = ParentalKey(CompromisoPage, on_delete=models.CASCADE, related_name="imagenes")
+    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("imagen"), on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        _("texto alternativo"), max_length=255, help_text=_("Describe lo que muestra la imagen para quien no la ve.")
+    )
+    caption = models.CharField(_("leyenda"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("imagen del compromiso")
+        verbose_name_plural = _("imágenes del compromiso")
+
+
+class EnlaceCompromiso(Orderable):
+    """A related page of the site: an initiative, a budget sheet, a participation body…"""
+
+    page = ParentalKey(CompromisoPage, on_delete=models.CASCADE, related_name="enlaces")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("página"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("página relacionada")
+        verbose_name_plural = _("páginas relacionadas")
+
+
+class RegistroAvance(models.Model):
+    """One dated entry of a commitment's public progress history.
+
+    Written when a publication changes progress or status (see ``signals``). Entries are
+    shared by all translations of a commitment through its ``translation_key``.
+    """
+
+    commitment_key = models.UUIDField(_("compromiso"), db_index=True, editable=False)
+    page = models.ForeignKey(
+        CompromisoPage, verbose_name=_("página"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("fecha"), default=timezone.now)
+    progress = models.DecimalField(_("avance (%)"), max_digits=4, decimal_places=1)
+    status = models.CharField(_("estado"), max_length=20, choices=Status.choices)
+    completed_milestones = models.PositiveSmallIntegerField(_("hitos cumplidos"), default=0)
+    total_milestones = models.PositiveSmallIntegerField(_("hitos"), default=0)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("registro de avance")
+        verbose_name_plural = _("historial de avance")
+        indexes = [models.Index(fields=["commitment_key", "-recorded_at"], name="programa_registro_key_date")]
+
+    def __str__(self):
+        return f"{self.recorded_at:%Y-%m-%d} · {self.progress} %"

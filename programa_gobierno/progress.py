@@ -1,0 +1,177 @@
+"""Progress of the governor's commitments: plain functions, tested directly.
+
+The rule shown to citizens on every page:
+
+* A commitment's progress is the weighted share of its completed milestones:
+  ``progress = 100 × (sum of the weights of completed milestones) / (sum of all weights)``,
+  rounded to one decimal (half up). No milestones, or weights adding up to zero, give 0 %.
+* Its status follows the Open Government Partnership (OGP) completion scale and is derived
+  from progress: 0 % "no iniciado", under 50 % "limitado", from 50 % to under 100 %
+  "sustancial", 100 % "completo". An editor may record a different status only together
+  with a written reason, which is published next to it.
+* A commitment is "cumplido" when its (effective) status is "completo".
+* Overall progress (of the programme or of a theme) is the plain mean of the commitments'
+  progress, so every commitment counts the same.
+
+Templates only format what these functions return.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+NOT_STARTED = "no_iniciado"
+LIMITED = "limitado"
+SUBSTANTIAL = "sustancial"
+COMPLETE = "completo"
+
+#: The OGP scale, in order.
+STATUSES = (NOT_STARTED, LIMITED, SUBSTANTIAL, COMPLETE)
+
+#: Progress at or above which the derived status is "sustancial".
+SUBSTANTIAL_FROM = Decimal("50")
+
+ZERO = Decimal("0.0")
+HUNDRED = Decimal("100")
+ONE_DECIMAL = Decimal("0.1")
+
+
+def _round(value):
+    """Round a Decimal to one decimal place, half up (49.95 -> 50.0)."""
+    return Decimal(value).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class MilestoneShare:
+    """A milestone's weight, whether it is completed, and its share of the total weight (0-100)."""
+
+    weight: int
+    completed: bool
+    share: Decimal
+
+
+def total_weight(milestones):
+    """Sum of the weights of ``milestones`` (pairs of ``(weight, completed)``); negative weights count as 0."""
+    return sum(max(int(weight or 0), 0) for weight, _completed in milestones)
+
+
+def completed_weight(milestones):
+    """Sum of the weights of the completed milestones among ``(weight, completed)`` pairs."""
+    return sum(max(int(weight or 0), 0) for weight, completed in milestones if completed)
+
+
+def progress_percentage(milestones):
+    """Weighted share of completed milestones, 0.0-100.0 with one decimal.
+
+    ``milestones`` is an iterable of ``(weight, completed)`` pairs. With no milestones,
+    or when every weight is zero, the progress is 0.0: nothing measurable has been done.
+    """
+    milestones = list(milestones)
+    total = total_weight(milestones)
+    if total == 0:
+        return ZERO
+    return _round(Decimal(completed_weight(milestones)) * HUNDRED / Decimal(total))
+
+
+def milestone_shares(milestones):
+    """Each milestone's share of the total weight (0-100, one decimal), in the given order.
+
+    This is what the page shows next to every milestone, so citizens can redo the sum.
+    """
+    milestones = list(milestones)
+    total = total_weight(milestones)
+    shares = []
+    for weight, completed in milestones:
+        weight = max(int(weight or 0), 0)
+        share = ZERO if total == 0 else _round(Decimal(weight) * HUNDRED / Decimal(total))
+        shares.append(MilestoneShare(weight=weight, completed=bool(completed), share=share))
+    return shares
+
+
+def derive_status(progress):
+    """The OGP completion level for a progress percentage (see the module docstring)."""
+    progress = Decimal(str(progress or 0))
+    if progress <= 0:
+        return NOT_STARTED
+    if progress >= HUNDRED:
+        return COMPLETE
+    if progress >= SUBSTANTIAL_FROM:
+        return SUBSTANTIAL
+    return LIMITED
+
+
+def effective_status(progress, override="", reason=""):
+    """The status to publish: the editor's override when it comes with a reason, else the derived one.
+
+    An override without a (non-blank) reason is ignored: the model refuses to save it
+    anyway, and this keeps the rule true for data that bypassed validation.
+    """
+    if override in STATUSES and (reason or "").strip():
+        return override
+    return derive_status(progress)
+
+
+def is_overridden(progress, override="", reason=""):
+    """True when the published status differs from the derived one because of an editor's override."""
+    return effective_status(progress, override, reason) != derive_status(progress)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Commitments counted: how many there are, how many are "cumplidos", and their mean progress."""
+
+    completed: int
+    total: int
+    progress: Decimal
+
+    @property
+    def completed_percentage(self):
+        """Share of commitments completed, 0-100 with one decimal; 0 when there are none."""
+        if self.total == 0:
+            return ZERO
+        return _round(Decimal(self.completed) * HUNDRED / Decimal(self.total))
+
+
+def mean_progress(progresses):
+    """Plain mean of progress percentages, one decimal; 0.0 for an empty list."""
+    progresses = [Decimal(str(p or 0)) for p in progresses]
+    if not progresses:
+        return ZERO
+    return _round(sum(progresses) / Decimal(len(progresses)))
+
+
+def summarize(commitments):
+    """Summary of ``(progress, status)`` pairs: completed count, total and mean progress."""
+    commitments = list(commitments)
+    return Summary(
+        completed=sum(1 for _progress, status in commitments if status == COMPLETE),
+        total=len(commitments),
+        progress=mean_progress(progress for progress, _status in commitments),
+    )
+
+
+def summarize_by_key(items):
+    """Group ``(key, progress, status)`` triples by key and summarise each group: {key: Summary}."""
+    groups = defaultdict(list)
+    for key, progress, status in items:
+        groups[key].append((progress, status))
+    return {key: summarize(pairs) for key, pairs in groups.items()}
+
+
+def status_counts(statuses):
+    """How many commitments are in each status of the OGP scale, in scale order: {status: count}."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for status in statuses:
+        if status in counts:
+            counts[status] += 1
+    return counts
+
+
+def progress_changed(previous, current):
+    """True when a new history entry is due: there is no previous entry, or progress or status moved.
+
+    ``previous`` and ``current`` are ``(progress, status)`` pairs; ``previous`` may be None.
+    """
+    if previous is None:
+        return True
+    return Decimal(str(previous[0])) != Decimal(str(current[0])) or previous[1] != current[1]

@@ -190,7 +190,16 @@ DENUNCIAS_URL = os.environ.get("DENUNCIAS_URL", "http://127.0.0.1:8001/")
 # Wagtail
 WAGTAIL_SITE_NAME = "Gobierno Abierto · Gobierno de Santiago"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend (SQLite FTS5 in development); on PostgreSQL search.backends
+# indexes and queries each language with its own stemming, accent-folding configuration.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends",
+        "SEARCH_CONFIG": "gobierno_es",
+        "LANGUAGE_CONFIGS": {"es": "gobierno_es", "en": "gobierno_en"},
+        "AUTOCOMPLETE_CONFIG": "gobierno_simple",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "xlsx", "zip", "json"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,103 @@
+"""Search backend: Wagtail's database backend, with one text-search language per locale on PostgreSQL.
+
+Wagtail's ``database`` backend picks modelsearch's PostgreSQL backend on PostgreSQL,
+which indexes and queries every object with a single text-search configuration
+(``SEARCH_CONFIG``). This site has two languages, so on PostgreSQL we extend it:
+
+- each object is indexed with the configuration of its own locale (Spanish pages
+  with ``gobierno_es``, English pages with ``gobierno_en``);
+- each query uses the configuration of the active language (``/en/buscar/`` English);
+- the configurations are copies of PostgreSQL's ``spanish`` and ``english`` ones with
+  ``unaccent`` in front of the stemmer (created by ``search/migrations/0001``), so
+  ``participacion``, ``PARTICIPACIÓN`` and ``participación`` are the same word.
+
+On SQLite (development) the stock backend is used: FTS5's default tokenizer already
+folds case and removes diacritics, but does not stem.
+
+Settings (``WAGTAILSEARCH_BACKENDS["default"]``)::
+
+    "BACKEND": "search.backends",
+    "SEARCH_CONFIG": "gobierno_es",                  # objects without a locale, other languages
+    "LANGUAGE_CONFIGS": {"es": "gobierno_es", "en": "gobierno_en"},
+    "AUTOCOMPLETE_CONFIG": "gobierno_simple",        # no stemming, accents folded
+"""
+
+import copy
+from collections import defaultdict
+
+from django.db import connection
+from django.utils import translation
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+
+
+def language_of(code):
+    """The base language of a language code: "es-cl" -> "es", "EN" -> "en", None -> ""."""
+    return (code or "").split("-")[0].split("_")[0].lower()
+
+
+class LocalizedPostgresIndex(PostgresIndex):
+    """Writes each object's index entry with the text-search configuration of its locale."""
+
+    def add_items(self, model, objs):
+        """Index ``objs`` in groups, one group per text-search configuration."""
+        groups = defaultdict(list)
+        for obj in objs:
+            groups[self.backend.config_for_object(obj)].append(obj)
+        for config, group in groups.items():
+            # The stock index reads ``backend.config``; give it a copy set to this group's.
+            backend = copy.copy(self.backend)
+            backend.config = config
+            PostgresIndex(backend).add_items(model, group)
+
+
+class LocalizedSearchQueryCompiler(PostgresSearchQueryCompiler):
+    """Parses and ranks the query with the configuration of the active language."""
+
+    def get_config(self, backend):
+        return backend.config_for_language(translation.get_language())
+
+
+class LocalizedAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+    """Autocomplete keeps modelsearch's unstemmed configuration (set by ``AUTOCOMPLETE_CONFIG``)."""
+
+
+class LocalizedPostgresSearchBackend(PostgresSearchBackend):
+    """modelsearch's PostgreSQL backend with one text-search configuration per language."""
+
+    query_compiler_class = LocalizedSearchQueryCompiler
+    autocomplete_query_compiler_class = LocalizedAutocompleteQueryCompiler
+    index_class = LocalizedPostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.language_configs = {language_of(code): name for code, name in params.get("LANGUAGE_CONFIGS", {}).items()}
+        self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", self.autocomplete_config)
+        self._locale_languages = None
+
+    def config_for_language(self, code):
+        """The text-search configuration for a language code, or the default one."""
+        return self.language_configs.get(language_of(code), self.config)
+
+    def config_for_object(self, obj):
+        """The text-search configuration for an object: its locale's, or the default one."""
+        locale_id = getattr(obj, "locale_id", None)
+        if locale_id is None:
+            return self.config
+        if self._locale_languages is None or locale_id not in self._locale_languages:
+            from wagtail.models import Locale
+
+            self._locale_languages = dict(Locale.objects.values_list("pk", "language_code"))
+        return self.config_for_language(self._locale_languages.get(locale_id))
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
+    """The localised PostgreSQL backend on PostgreSQL; Wagtail's database backend elsewhere."""
+    if connection.vendor == "postgresql":
+        return LocalizedPostgresSearchBackend(params)
+    return DatabaseSearchBackend(params)

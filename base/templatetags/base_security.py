@@ -1,0 +1,20 @@
+"""``{% csp_nonce %}``: the current request's Content-Security-Policy nonce.
+
+Works in templates that have no ``request`` in their context (form widgets, admin
+components), through the request remembered by ``base.security.SecurityHeadersMiddleware``.
+Use it as ``<script nonce="{% csp_nonce %}">``.
+"""
+
+from django import template
+
+from base.security import current_csp_nonce
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def csp_nonce(context):
+    """The nonce of the request in the context, else of the request being handled."""
+    request = context.get("request")
+    nonce = getattr(request, "csp_nonce", None) if request is not None else None
+    return str(nonce) if nonce else current_csp_nonce()

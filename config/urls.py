@@ -33,6 +33,7 @@ if settings.DEBUG:
 # Area apps add their own non-page URLs (exports, feeds, look-ups) in <app>/urls.py.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("fichas.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,1 +1,417 @@
-"""Models of the participacion area."""
+"""Participation bodies: councils, round tables, alliances and networks, with members and sessions.
+
+``ParticipacionIndexPage`` lists every body (``InstanciaPage``) by type, filters
+them by type and text through the query string, lists upcoming sessions of all
+bodies and offers them as an iCalendar feed. Each body keeps its members
+(current and former), its sessions with their agreements (an agreement can
+link to the programme commitment it became) and its documents.
+
+Counting, grouping, filtering and ordering happen in ``participacion.listing``;
+the models only load rows, with a fixed number of queries per page.
+"""
+
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from . import listing
+from .calendar import build_calendar
+
+# Sessions listed on /sesiones/ below the upcoming ones.
+RECENT_SESSIONS_SHOWN = 20
+
+
+class ParticipacionIndexPage(RoutablePageMixin, Page):
+    """The participation section: every body by type, filters, upcoming sessions and their feed."""
+
+    introduction = RichTextField(
+        _("introducción"), blank=True, features=["bold", "italic", "link"], help_text=_("Un párrafo breve.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["participacion.InstanciaPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("índice de participación ciudadana")
+
+    # Loading ---------------------------------------------------------------
+
+    def get_bodies(self):
+        """Every live body under this page in display order (tree order: the seed's). One query."""
+        return list(
+            InstanciaPage.objects.child_of(self)
+            .live()
+            .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "type", "status", "summary")
+            .order_by("path")
+        )
+
+    def get_sessions(self):
+        """Every session of this page's live bodies, with its body. One query."""
+        return list(
+            InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True)
+            .select_related("page")
+            .order_by("starts_at")
+        )
+
+    # Routes ---------------------------------------------------------------
+
+    def listing_response(self, request, body_type=None):
+        """The listing of bodies, filtered by the query string (or by the route's type, if given)."""
+        try:
+            filter_type, query = listing.parse_filters(request.GET)
+        except listing.FilterError as error:
+            return self.bad_request(request, str(error))
+        type_route = body_type is not None
+        if type_route:
+            filter_type = body_type
+        base_url = self.get_url(request)
+        bodies = self.get_bodies()
+        shown = listing.filter_bodies(bodies, filter_type, query)
+        type_links = [
+            {"type": kind, "count": count, "url": base_url + self.reverse_subpage("type", args=[kind.slug])}
+            for kind, count in listing.count_by_type(body.type for body in bodies)
+        ]
+        context = self.get_context(request)
+        context.update(
+            base_url=base_url,
+            form_action=base_url + self.reverse_subpage("type", args=[body_type.slug]) if type_route else base_url,
+            type_links=type_links,
+            total=len(bodies),
+            groups=listing.group_by_type(shown),
+            shown_count=len(shown),
+            selected_type=filter_type,
+            query=query,
+            type_route=type_route,
+            filtered=bool(filter_type or query),
+            sessions_url=base_url + self.reverse_subpage("sessions"),
+            feed_url=base_url + self.reverse_subpage("sessions_feed"),
+            page_title=body_type.plural if type_route else "",
+        )
+        return TemplateResponse(request, "participacion/participacion_index_page.html", context)
+
+    def bad_request(self, request, message):
+        """A 400 page with a clear Spanish message (bad filter values are never a 500)."""
+        context = self.get_context(request)
+        context.update(error_message=message, base_url=self.get_url(request))
+        return TemplateResponse(request, "participacion/bad_request.html", context, status=400)
+
+    @path("")
+    def index_route(self, request):
+        """The index: counts per type and the bodies, filtered by ``?tipo=`` and ``?q=``."""
+        return self.listing_response(request)
+
+    @path("tipo/<slug:type_slug>/", name="type")
+    def type_route(self, request, type_slug):
+        """One type's own listing (text filter still available)."""
+        body_type = listing.type_for_slug(type_slug)
+        if body_type is None:
+            raise Http404
+        return self.listing_response(request, body_type)
+
+    @path("sesiones/", name="sessions")
+    def sessions_route(self, request):
+        """Upcoming sessions of all bodies together, then the most recent past ones."""
+        upcoming, past = listing.split_sessions(self.get_sessions(), timezone.now())
+        context = self.get_context(request)
+        context.update(
+            upcoming=upcoming,
+            past=past[:RECENT_SESSIONS_SHOWN],
+            base_url=self.get_url(request),
+            feed_url=self.get_url(request) + self.reverse_subpage("sessions_feed"),
+            page_title=_("Sesiones"),
+        )
+        return TemplateResponse(request, "participacion/sessions.html", context)
+
+    @path("sesiones.ics", name="sessions_feed")
+    def sessions_feed_route(self, request):
+        """Every session of every body as an iCalendar (RFC 5545) feed."""
+        events = [
+            session.as_event(request.build_absolute_uri(session.page.get_url(request)), request.get_host())
+            for session in self.get_sessions()
+        ]
+        content = build_calendar(events, name=f"{self.title} · {_('Sesiones')}")
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="sesiones.ics"'
+        return response
+
+
+class InstanciaPage(Page):
+    """A participation body: advisory council, round table, alliance, municipal network or civil-society council."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "activa", _("Activa")
+        CLOSED = "cerrada", _("Cerrada")
+
+    type = models.CharField(_("tipo"), max_length=40, choices=listing.type_choices())
+    summary = models.TextField(
+        _("resumen"), blank=True, help_text=_("Una o dos frases: qué hace esta instancia. Se muestra en los listados.")
+    )
+    purpose = RichTextField(
+        _("propósito y misión"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    legal_basis = models.CharField(
+        _("base legal o acto de creación"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ley, resolución o convenio que la crea, p. ej. «Resolución Exenta N° 123 de 2022»."),
+    )
+    formed_on = models.DateField(_("fecha de constitución"), null=True, blank=True)
+    status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    contact_name = models.CharField(_("contacto: nombre o unidad"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contacto: correo electrónico"), blank=True)
+    contact_phone = models.CharField(_("contacto: teléfono"), max_length=50, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("type"), FieldPanel("status")]),
+        FieldPanel("summary"),
+        FieldPanel("purpose"),
+        MultiFieldPanel([FieldPanel("legal_basis"), FieldPanel("formed_on")], heading=_("Constitución")),
+        InlinePanel("members", label=_("Integrantes"), heading=_("Integrantes")),
+        InlinePanel("sessions", label=_("Sesión"), heading=_("Sesiones")),
+        InlinePanel("documents", label=_("Documento"), heading=_("Documentos")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contacto"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("purpose"),
+        index.FilterField("type"),
+        index.FilterField("status"),
+    ]
+    override_translatable_fields = [SynchronizedField("type"), SynchronizedField("status")]
+
+    parent_page_types = ["participacion.ParticipacionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("instancia de participación")
+        verbose_name_plural = _("instancias de participación")
+
+    @property
+    def body_type(self):
+        """This body's BodyType (slug, labels)."""
+        return listing.TYPES_BY_VALUE.get(self.type)
+
+    def get_context(self, request, *args, **kwargs):
+        """Members, sessions (with agreements and linked commitments), documents and siblings.
+
+        A fixed number of queries whatever the number of members, sessions or agreements.
+        """
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        members = list(self.members.all())
+        sessions = list(self.sessions.select_related("minutes").prefetch_related("agreements__commitment"))
+        localize_commitments(sessions, self.locale_id)
+        current, former = listing.split_members(members, today)
+        upcoming, past = listing.split_sessions(sessions, timezone.now())
+        parent = self.get_parent()
+        siblings = list(
+            InstanciaPage.objects.child_of(parent)
+            .live()
+            .filter(type=self.type)
+            .only("id", "title", "url_path", "path", "depth", "locale_id")
+            .order_by("path")
+        )
+        previous, following = listing.neighbours(siblings, self.pk)
+        index_url = parent.get_url(request)
+        context.update(
+            index_url=index_url,
+            type_url=index_url + ParticipacionIndexPage.get_resolver().reverse("type", self.body_type.slug),
+            current_members=current,
+            former_members=former,
+            upcoming_sessions=upcoming,
+            past_sessions=past,
+            documents=list(self.documents.select_related("document")),
+            previous_body=previous,
+            next_body=following,
+            index_page=parent,
+        )
+        return context
+
+
+def localize_commitments(sessions, locale_id):
+    """Attach to each agreement the linked commitment in ``locale_id`` (``agreement.commitment_page``).
+
+    One query for all agreements: the translations are looked up together by
+    translation key. Falls back to the linked page itself when it has no live
+    translation.
+    """
+    agreements = [agreement for session in sessions for agreement in session.agreements.all()]
+    linked = [agreement.commitment for agreement in agreements if agreement.commitment is not None]
+    keys = {page.translation_key for page in linked if page.locale_id != locale_id}
+    translations = {}
+    if keys:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
+        }
+    for agreement in agreements:
+        page = agreement.commitment
+        if page is not None and page.locale_id != locale_id:
+            page = translations.get(page.translation_key, page)
+        agreement.commitment_page = page if page is None or page.live else None
+
+
+class InstanciaMember(TranslatableMixin, Orderable):
+    """A member of a body, or a category of representation when no person is named yet."""
+
+    class Position(models.TextChoices):
+        PRESIDENCY = "presidencia", _("Presidencia")
+        VICE_PRESIDENCY = "vicepresidencia", _("Vicepresidencia")
+        SECRETARY = "secretaria", _("Secretaría")
+        MEMBER = "integrante", _("Integrante")
+        REPRESENTATIVE = "representante", _("Representante")
+        GUEST = "invitado", _("Invitado/a permanente")
+
+    page = ParentalKey(InstanciaPage, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(
+        _("nombre"), max_length=200, blank=True, help_text=_("Vacío cuando solo se indica la categoría de representación.")
+    )
+    position = models.CharField(_("cargo"), max_length=20, choices=Position.choices, default=Position.MEMBER)
+    organisation = models.CharField(
+        _("organización o categoría que representa"), max_length=255, blank=True
+    )
+    designated_on = models.DateField(_("fecha de designación"), null=True, blank=True)
+    ended_on = models.DateField(
+        _("fecha de término"),
+        null=True,
+        blank=True,
+        help_text=_("Tras esta fecha se muestra como integrante anterior."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("position")]),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("designated_on"), FieldPanel("ended_on")]),
+    ]
+    override_translatable_fields = [SynchronizedField("name"), SynchronizedField("position")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("integrante")
+        verbose_name_plural = _("integrantes")
+
+    def __str__(self):
+        return self.name or self.organisation
+
+
+class InstanciaSession(TranslatableMixin, Orderable, ClusterableModel):
+    """A session (meeting) of a body: when, where, agenda, minutes, attendance and agreements."""
+
+    page = ParentalKey(InstanciaPage, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("título"), max_length=200, blank=True, help_text=_("P. ej. «Primera sesión ordinaria»."))
+    starts_at = models.DateTimeField(_("fecha y hora de inicio"))
+    ends_at = models.DateTimeField(_("fecha y hora de término"), null=True, blank=True)
+    place = models.CharField(_("lugar"), max_length=255, blank=True)
+    online_url = models.URLField(_("enlace de la transmisión o reunión en línea"), blank=True)
+    agenda = models.TextField(_("tabla"), blank=True, help_text=_("Un punto por línea."))
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("acta"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attendance = models.PositiveIntegerField(_("asistencia"), null=True, blank=True, help_text=_("Número de asistentes."))
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("online_url")]),
+        FieldPanel("agenda"),
+        FieldRowPanel([FieldPanel("minutes"), FieldPanel("attendance")]),
+        InlinePanel("agreements", label=_("Acuerdo"), heading=_("Acuerdos")),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("online_url"),
+        SynchronizedField("minutes"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["starts_at"]
+        verbose_name = _("sesión")
+        verbose_name_plural = _("sesiones")
+
+    def __str__(self):
+        return self.title or str(self.starts_at)
+
+    @property
+    def agenda_items(self):
+        """The agenda as a list of items (one per line)."""
+        return listing.agenda_items(self.agenda)
+
+    @property
+    def is_online(self):
+        """True when the session happens (also) online."""
+        return bool(self.online_url)
+
+    def as_event(self, page_url, host):
+        """This session as a plain dict for ``participacion.calendar.build_calendar``."""
+        description = "\n".join(f"- {item}" for item in self.agenda_items)
+        return {
+            "uid": f"sesion-{self.translation_key}-{self.locale_id}@{host}",
+            "start": self.starts_at,
+            "end": self.ends_at,
+            "summary": f"{self.page.title}: {self.title}" if self.title else self.page.title,
+            "location": self.place or self.online_url,
+            "description": description,
+            "url": page_url,
+        }
+
+
+class InstanciaAgreement(TranslatableMixin, Orderable):
+    """An agreement reached in a session; it can link to the commitment it became."""
+
+    session = ParentalKey(InstanciaSession, on_delete=models.CASCADE, related_name="agreements")
+    text = models.TextField(_("acuerdo"))
+    commitment = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("compromiso relacionado"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("El compromiso del programa de gobierno en que se tradujo este acuerdo, si lo hay."),
+    )
+
+    panels = [FieldPanel("text"), PageChooserPanel("commitment")]
+    # The link is shared by all translations and shown in the visitor's language at render time.
+    override_translatable_fields = [SynchronizedField("commitment")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("acuerdo")
+        verbose_name_plural = _("acuerdos")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class InstanciaDocument(Orderable):
+    """A document published by a body (regulations, reports, records)."""
+
+    page = ParentalKey(InstanciaPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("documento"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("documento")
+        verbose_name_plural = _("documentos")

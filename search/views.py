@@ -1,34 +1,233 @@
-"""Site search: every live page of the visitor's language, paginated, query kept in the URL."""
+"""Site search, its autocomplete suggestions and the "not translated yet" notice.
+
+Search covers every live, public page of the visitor's language (``/buscar/``
+Spanish, ``/en/buscar/`` English) and the site's public documents; promoted
+results (Wagtail's search promotions, edited in the admin) come first. The query
+stays in the URL (``?q=…&page=2``) so results can be shared and bookmarked.
+"""
+
+from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction, Locale, Page, Site
+from wagtail.search import index
+from wagtail.search.models import IndexEntry
+
+from .kinds import DOCUMENTO, kind_label, result_kind
+from .text import did_you_mean, snippet
 
 MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+MAX_DOCUMENTS = 5
+MAX_SUGGESTIONS = 8
+MIN_SUGGESTION_LENGTH = 2
+
+
+@dataclass
+class SearchResult:
+    """One line of the result list: what it is, where it is, and why it matched."""
+
+    title: str
+    url: str
+    kind: str
+    kind_label: str
+    snippet: list = field(default_factory=list)
+    detail: str = ""
+
+
+def read_query(request):
+    """The visitor's query from ``?q=``, trimmed and cut to ``MAX_QUERY_LENGTH`` characters."""
+    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+
+def searchable_pages(locale):
+    """Live, public pages of ``locale`` (the root and the site's invisible root excluded)."""
+    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+
+
+def page_text(page):
+    """The searchable text of a page other than its title, for its snippet.
+
+    Reads the page's own search fields (introduction, body, summary…) in order,
+    after its search description; related objects are left out so showing a
+    result never costs a query.
+    """
+    parts = [page.search_description]
+    for search_field in page.get_search_fields():
+        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            try:
+                value = search_field.get_value(page)
+            except (AttributeError, ValueError):
+                continue
+            if isinstance(value, (list, tuple)):
+                value = " ".join(str(item) for item in value)
+            parts.append(value)
+    return " ".join(str(part) for part in parts if part)
+
+
+def page_result(page, query, request):
+    """A ``SearchResult`` for a (specific) page."""
+    kind = result_kind(type(page))
+    return SearchResult(
+        title=page.title,
+        url=page.get_url(request),
+        kind=kind,
+        kind_label=kind_label(kind),
+        snippet=snippet(page_text(page), query),
+    )
+
+
+def document_result(document):
+    """A ``SearchResult`` for a document: its title, with its file type as the detail."""
+    return SearchResult(
+        title=document.title,
+        url=document.url,
+        kind=DOCUMENTO,
+        kind_label=kind_label(DOCUMENTO),
+        detail=document.file_extension.upper(),
+    )
+
+
+def public_documents():
+    """Documents outside collections that have a view restriction."""
+    restricted = CollectionViewRestriction.objects.values("collection")
+    return get_document_model().objects.exclude(collection__in=restricted)
+
+
+def section_links(request):
+    """The home page's menu sections in the active language, for the no-results page."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    home = site.root_page.localized
+    return list(home.get_children().live().public().in_menu())
+
+
+def suggestion_corpus(locale):
+    """Texts whose words can correct a misspelt query: titles and descriptions of the
+    language's pages, then the indexed text of those pages where the backend keeps it
+    (PostgreSQL stores it for fuzzy search; SQLite does not)."""
+    pages = searchable_pages(locale)
+    texts = [f"{title} {description}" for title, description in pages.values_list("title", "search_description")]
+    if not any(field.name == "body_text" for field in IndexEntry._meta.get_fields()):
+        return texts
+    object_ids = pages.annotate(object_id=Cast("pk", CharField())).values("object_id")
+    entries = IndexEntry.objects.filter(
+        content_type_id__in=get_descendants_content_types_pks(Page), object_id__in=object_ids
+    ).values_list("body_text", flat=True)
+    texts.extend(text for text in entries if text)
+    return texts
+
+
+def paginate(results, page_number):
+    """The requested page of ``results``; the first for a bad number, the last past the end."""
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        return paginator.page(page_number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def promoted_results(query_string, locale):
+    """The editors' picks for the query (by the pick's page, shown in the visitor's language)."""
+    query = Query.get(query_string)
+    query.add_hit()
+    picks = []
+    for pick in query.editors_picks.select_related("page").order_by("sort_order"):
+        page = pick.page.get_translation_or_none(locale) if pick.page else None
+        if page is not None and page.live:
+            picks.append((page, pick.description))
+    return picks
 
 
 def search(request):
-    """Search pages in the active language; promoted results first."""
-    query_string = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    page_number = request.GET.get("page", 1)
-    results = Page.objects.none()
-    promotions = []
+    """The search page: promoted results, then pages by relevance, then matching documents."""
+    query_string = read_query(request)
+    locale = Locale.get_active()
+    context = {"search_query": query_string, "max_query_length": MAX_QUERY_LENGTH}
     if query_string:
-        locale = Locale.get_active()
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query_string)
-        query = Query.get(query_string)
-        query.add_hit()
-        promotions = [p for p in query.editors_picks.select_related("page") if p.page and p.page.live]
-    paginator = Paginator(results, 10)
-    try:
-        page = paginator.page(page_number)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query_string, "search_results": page, "promotions": promotions},
-    )
+        results = searchable_pages(locale).specific().search(query_string)
+        page_obj = paginate(results, request.GET.get("page", 1))
+        context["search_results"] = page_obj
+        context["results"] = [page_result(page, query_string, request) for page in page_obj]
+        context["promotions"] = [
+            SearchResult(
+                title=page.title,
+                url=page.get_url(request),
+                kind=result_kind(page.specific_class),
+                kind_label=kind_label(result_kind(page.specific_class)),
+                snippet=[(description, False)] if description else [],
+            )
+            for page, description in promoted_results(query_string, locale)
+        ]
+        if page_obj.number == 1:
+            documents = public_documents().search(query_string)[:MAX_DOCUMENTS]
+            context["documents"] = [document_result(document) for document in documents]
+        nothing_found = not (context["results"] or context["promotions"] or context.get("documents"))
+        if nothing_found:
+            context["suggestion"] = did_you_mean(query_string, suggestion_corpus(locale))
+            context["sections"] = section_links(request)
+        context["nothing_found"] = nothing_found
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def suggestions(request):
+    """JSON autocomplete: titles of pages in the active language that start like the query.
+
+    ``{"query": "presu", "results": [{"title": …, "url": …, "kind": …}]}``; fewer
+    than two letters give an empty list.
+    """
+    query_string = read_query(request)
+    results = []
+    if len(query_string) >= MIN_SUGGESTION_LENGTH:
+        pages = searchable_pages(Locale.get_active()).autocomplete(query_string)[:MAX_SUGGESTIONS]
+        results = [
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "kind": str(kind_label(result_kind(page.specific_class))),
+            }
+            for page in pages
+        ]
+    response = JsonResponse({"query": query_string, "results": results})
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def translation_missing(request):
+    """The notice a visitor sees after choosing a language a page has not been translated into.
+
+    ``?pagina=<id>`` names the page; the notice links to it in the languages it
+    exists in and to this language's home page. Without a valid id it still
+    explains and links home (status 404 so it is not indexed as content).
+    """
+    page = None
+    raw_id = request.GET.get("pagina", "")
+    if raw_id.isdigit():
+        page = Page.objects.live().public().filter(pk=int(raw_id)).first()
+    available = []
+    if page is not None:
+        available = [
+            {
+                "name": version.locale.get_display_name(),
+                "code": version.locale.language_code,
+                "url": version.get_url(request),
+            }
+            for version in page.get_translations(inclusive=True).live().select_related("locale")
+        ]
+    site = Site.find_for_request(request)
+    home = site.root_page.localized if site else None
+    context = {"original": page, "available_versions": available, "home": home}
+    status = 200 if page is not None else 404
+    response = TemplateResponse(request, "search/translation_missing.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response

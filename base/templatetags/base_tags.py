@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import formats, translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -56,7 +56,7 @@ def language_versions(context):
     """One entry per site language: code, name, URL of this page in it, and whether it exists.
 
     For a page, the URL is its translation; when it has none the entry links to
-    the home page of that language and says the page is not translated.
+    the "not translated yet" notice in that language (search.views.translation_missing).
     Outside the page tree (search, forms), the same path in the other language.
     """
     request = context.get("request")
@@ -68,17 +68,16 @@ def language_versions(context):
         translations = {
             p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     for code, name in settings.LANGUAGES:
         entry = {"code": code, "name": name, "bcp47": to_bcp47(code), "current": code == current, "exists": True}
         if isinstance(page, Page):
             if code in translations:
                 entry["url"] = translations[code].get_url(request)
             else:
+                # Not translated yet: a notice in that language links to the existing versions.
                 entry["exists"] = False
                 with translation.override(code):
-                    home = _home_page(request)
-                    entry["url"] = home.get_url(request) if home and code in locales else "/"
+                    entry["url"] = f"{reverse('translation_missing')}?pagina={page.pk}"
         elif request is not None:
             entry["url"] = translate_url(request.get_full_path(), code)
         else:

@@ -115,8 +115,9 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# SAMEORIGIN, not DENY: Wagtail's live preview shows the page in a same-origin iframe.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# DENY everywhere; Wagtail's live-preview views override it to SAMEORIGIN, which is why the
+# CSP's frame-ancestors (the header modern browsers obey) is 'self' rather than 'none'.
+X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -52,8 +52,9 @@ def current_request():
 def current_csp_nonce():
     """The current request's CSP nonce (generated on first use), or "" outside a request."""
     request = current_request()
+    # django-csp's lazy nonce is falsy until first evaluated: test for None, then str() it.
     nonce = getattr(request, "csp_nonce", None) if request is not None else None
-    return str(nonce) if nonce else ""
+    return "" if nonce is None else str(nonce)
 
 
 class SecurityHeadersMiddleware:

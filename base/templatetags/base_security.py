@@ -17,4 +17,4 @@ def csp_nonce(context):
     """The nonce of the request in the context, else of the request being handled."""
     request = context.get("request")
     nonce = getattr(request, "csp_nonce", None) if request is not None else None
-    return str(nonce) if nonce else current_csp_nonce()
+    return current_csp_nonce() if nonce is None else str(nonce)

@@ -1,0 +1,179 @@
+"""Production settings and security headers.
+
+``check --deploy`` runs in a subprocess with the production settings module and a
+production-like environment, as CI would see a real deployment.
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from base.security import DEFAULT_PERMISSIONS_POLICY, format_permissions_policy
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def production_env(**extra):
+    """Environment of a production process: real secret, host names, PostgreSQL and Redis URLs."""
+    env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="gobiernoabierto.example.cl",
+        CSRF_TRUSTED_ORIGINS="https://gobiernoabierto.example.cl",
+        DATABASE_URL="postgres://gobierno:clave@127.0.0.1:5432/gobierno_abierto",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    env.update(extra)
+    return env
+
+
+def run_python(code, env):
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=production_env(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_fails_with_a_weak_secret_key():
+    """The check is real: a short secret key is reported and fails the run."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=production_env(SECRET_KEY="short"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "security.W009" in result.stdout + result.stderr
+
+
+def test_production_responses_carry_hsts_and_every_security_header():
+    code = """
+import json, django
+django.setup()
+from django.test import Client
+response = Client(HTTP_HOST="gobiernoabierto.example.cl").get("/robots.txt", secure=True)
+insecure = Client(HTTP_HOST="gobiernoabierto.example.cl").get("/robots.txt")
+from django.conf import settings
+print(json.dumps({"status": response.status_code, "headers": dict(response.headers),
+                  "insecure": insecure.status_code, "location": insecure.get("Location", ""),
+                  "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
+                  "health_checks": settings.DATABASES["default"]["CONN_HEALTH_CHECKS"]}))
+"""
+    result = run_python(code, production_env(DATABASE_URL="sqlite:///:memory:"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    headers = data["headers"]
+    assert data["status"] == 200
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in headers["Permissions-Policy"]
+    # Plain HTTP is redirected to HTTPS; the database connections are persistent and health-checked.
+    assert data["insecure"] == 301
+    assert data["location"].startswith("https://gobiernoabierto.example.cl/")
+    assert data["conn_max_age"] == 60
+    assert data["health_checks"] is True
+
+
+def csp_directives(header):
+    """``{"script-src": ["'self'", "'nonce-…'"], ...}`` from a Content-Security-Policy header."""
+    directives = {}
+    for part in header.split(";"):
+        tokens = part.split()
+        if tokens:
+            directives[tokens[0]] = tokens[1:]
+    return directives
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/en/", "/robots.txt", "/admin/login/", "/no-existe/"])
+def test_every_response_carries_the_security_headers(client, home, path):
+    response = client.get(path)
+    assert response.status_code in {200, 404}
+    directives = csp_directives(response["Content-Security-Policy"])
+    assert directives["default-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert directives["base-uri"] == ["'self'"]
+    for name in ("script-src", "style-src"):
+        assert "'unsafe-inline'" not in directives[name]
+        assert "'unsafe-eval'" not in directives[name]
+        assert "*" not in directives[name]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "geolocation=()" in response["Permissions-Policy"]
+    # HSTS belongs to production (HTTPS) only: development and tests run over plain HTTP.
+    assert "Strict-Transport-Security" not in response
+
+
+@pytest.mark.django_db
+def test_an_inline_script_nonce_matches_the_header(rf):
+    """{% csp_nonce %} gives the same nonce the CSP header allows, even without request in the context."""
+    from django.template import Context, Template
+    from django.test import Client
+
+    from base import security
+
+    client = Client()
+    response = client.get("/robots.txt")
+    assert "nonce-" not in response["Content-Security-Policy"]  # no nonce used, none sent
+
+    def view(request):
+        from django.http import HttpResponse
+
+        html = Template('{% load base_security %}<script nonce="{% csp_nonce %}"></script>').render(Context({}))
+        return HttpResponse(html)
+
+    from csp.middleware import CSPMiddleware
+
+    middleware = CSPMiddleware(security.SecurityHeadersMiddleware(view))
+    response = middleware(rf.get("/"))
+    nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+    assert len(nonce) >= 16
+    assert f"'nonce-{nonce}'" in csp_directives(response["Content-Security-Policy"])["script-src"]
+    assert security.current_request() is None  # forgotten after the response
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        ({}, ""),
+        ({"camera": []}, "camera=()"),
+        ({"fullscreen": ["self"]}, "fullscreen=(self)"),
+        ({"fullscreen": ["*"]}, "fullscreen=(*)"),
+        ({"geolocation": ["self", "https://mapas.example.cl"]}, 'geolocation=(self "https://mapas.example.cl")'),
+        ({"camera": [], "microphone": []}, "camera=(), microphone=()"),
+    ],
+)
+def test_format_permissions_policy(policy, expected):
+    assert format_permissions_policy(policy) == expected
+
+
+def test_default_permissions_policy_denies_sensors_and_payment():
+    header = format_permissions_policy(DEFAULT_PERMISSIONS_POLICY)
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
+        assert f"{feature}=()" in header

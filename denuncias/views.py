@@ -113,7 +113,9 @@ def receipt_login(request):
 @reporter_required
 def my_report(request, report):
     """The reporter's view: status, the conversation, and a form to answer and add files."""
-    if request.method == "POST":
+    if request.method == "POST" and report.is_closed:
+        form, status = ReporterMessageForm(), 400
+    elif request.method == "POST":
         form = ReporterMessageForm(request.POST, request.FILES)
         if _too_large(request):
             form.is_valid()

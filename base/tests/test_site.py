@@ -23,8 +23,11 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 
 def test_sitemap_lists_the_home_page(client, home):
+    # /sitemap.xml is an index with one sitemap per language (search/sitemaps.py).
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
+    assert b"/sitemap-es-cl.xml</loc>" in response.content
+    response = client.get("/sitemap-es-cl.xml")
     assert b"<loc>http://localhost/</loc>" in response.content or b"<loc>http://testserver/</loc>" in response.content
 
 

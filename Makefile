@@ -38,6 +38,7 @@ node-deps:
 
 test: install browser-deps node-deps
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --ds=config.settings.denuncias_test --confcutdir=denuncias denuncias
 
 lint: install
 	$(BIN)/ruff check .

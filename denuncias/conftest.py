@@ -103,7 +103,8 @@ def reporter_client(client, report):
 def log_output():
     """Everything the configured log handlers write during a test, as one string."""
     stream = io.StringIO()
-    handlers = {h for name in ("", "django", "django.request", "django.server") for h in logging.getLogger(name).handlers}
+    names = ("", "django", "django.request", "django.server")
+    handlers = {h for name in names for h in logging.getLogger(name).handlers}
     previous = []
     for handler in handlers:
         if isinstance(handler, logging.StreamHandler):

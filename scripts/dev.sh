@@ -14,5 +14,7 @@ trap cleanup EXIT INT TERM
 # - the task worker that sends mail (contacto)
 $BIN/python manage.py db_worker --backend mail --queue-name mail --interval 2 & pids+=($!)
 # - the ethics-reporting channel on its own port (denuncias)
+DJANGO_SETTINGS_MODULE=config.settings.denuncias DEBUG=1 $BIN/python manage.py migrate --noinput -v0
+DJANGO_SETTINGS_MODULE=config.settings.denuncias DEBUG=1 $BIN/python manage.py runserver "$HOST:${DENUNCIAS_PORT:-8001}" --noreload & pids+=($!)
 
 $BIN/python manage.py runserver "$HOST:$PORT"

@@ -181,7 +181,9 @@ def test_the_audit_log_cannot_be_changed_through_the_model(handler):
 
 
 @pytest.mark.parametrize(
-    "sql", ["UPDATE denuncias_auditentry SET detail = 'x'", "DELETE FROM denuncias_auditentry"], ids=["update", "delete"]
+    "sql",
+    ["UPDATE denuncias_auditentry SET detail = 'x'", "DELETE FROM denuncias_auditentry"],
+    ids=["update", "delete"],
 )
 def test_the_database_itself_refuses_to_change_the_audit_log(handler, sql):
     AuditEntry.record(handler, AuditEntry.Action.OPENED, 1)

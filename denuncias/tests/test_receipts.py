@@ -25,8 +25,13 @@ def test_normalize_drops_separators(raw, expected):
 
 @pytest.mark.parametrize(
     ("code", "ok"),
-    [("1234567890123456", True), ("123456789012345", False), ("12345678901234567", False), ("12345678901234a6", False),
-     ("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦", False)],
+    [
+        ("1234567890123456", True),
+        ("123456789012345", False),
+        ("12345678901234567", False),
+        ("12345678901234a6", False),
+        ("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦", False),
+    ],
 )
 def test_well_formed(code, ok):
     assert receipts.is_well_formed(code) is ok

@@ -1,0 +1,71 @@
+"""Sentences that explain what does not add up in a budget, for editors (admin) and readers (public note).
+
+The arithmetic is in ``fichas.budget``; this module only words it, with the
+active language's number format ("M$ 99.002").
+"""
+
+from django.utils.translation import gettext as _
+
+from base.templatetags.base_tags import numero
+
+from . import budget as budget_rules
+
+
+def amount(value):
+    """12693714 -> "M$ 12.693.714" (with a non-breaking space)."""
+    return f"M$\u00a0{numero(value)}"
+
+
+def _measure_name(measure):
+    return _("presupuesto vigente") if measure == budget_rules.APPROVED else _("devengado")
+
+
+def difference_message(difference):
+    """One sentence for a ``budget.Difference``: what differs, from what, and by how much."""
+    values = {
+        "measure": _measure_name(difference.measure),
+        "computed": amount(difference.computed),
+        "declared": amount(difference.declared),
+        "difference": amount(difference.absolute_difference),
+        "direction": _("más") if difference.difference > 0 else _("menos"),
+    }
+    if difference.line is None:
+        return (
+            _(
+                "Total del %(measure)s: la suma de las líneas (%(computed)s) no coincide con el total oficial "
+                "publicado (%(declared)s); las líneas suman %(difference)s %(direction)s."
+            )
+            % values
+        )
+    values["line"] = difference.line.label
+    return (
+        _(
+            "Línea %(line)s, %(measure)s: la suma de sus componentes (%(computed)s) no coincide con el monto "
+            "indicado para la línea (%(declared)s); los componentes suman %(difference)s %(direction)s."
+        )
+        % values
+    )
+
+
+def over_execution_message(line):
+    """One sentence for a line whose executed amount is above its approved amount."""
+    return _("%(line)s: el devengado (%(executed)s) supera al presupuesto vigente (%(approved)s) en %(excess)s.") % {
+        "line": line.label,
+        "executed": amount(line.executed),
+        "approved": amount(line.approved),
+        "excess": amount(line.executed - line.approved),
+    }
+
+
+def budget_notices(budget):
+    """(differences, over-executions): the sentences for everything in ``budget`` a reader should know."""
+    if budget is None:
+        return [], []
+    differences = [difference_message(difference) for difference in budget.differences]
+    over = [over_execution_message(line) for line in budget.over_executed_lines]
+    if budget.lines and budget.is_over_executed:
+        over.append(
+            _("Programa completo: el devengado (%(executed)s) supera al presupuesto vigente (%(approved)s).")
+            % {"executed": amount(budget.executed), "approved": amount(budget.approved)}
+        )
+    return differences, over

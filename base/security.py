@@ -9,6 +9,8 @@ request's Content-Security-Policy nonce on an inline ``<script>`` through the
 
 from contextvars import ContextVar
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
 
 _current_request = ContextVar("current_request", default=None)
@@ -55,6 +57,35 @@ def current_csp_nonce():
     # django-csp's lazy nonce is falsy until first evaluated: test for None, then str() it.
     nonce = getattr(request, "csp_nonce", None) if request is not None else None
     return "" if nonce is None else str(nonce)
+
+
+# The one relaxation of the strict policy, for signed-in users inside the Wagtail admin only.
+# Wagtail 8 and wagtail-localize still write inline <script> elements from Python and widget
+# templates that have no access to the request's nonce (date/time pickers, page, snippet,
+# image and document choosers, InlinePanel, the translation editor's chooser URLs), and
+# wagtail-localize's editor injects <style> elements through styled-components. Without
+# 'unsafe-inline' those pages break. Everything else stays strict in the admin too (no
+# third-party origins, object-src 'none', base-uri/form-action/frame-ancestors 'self'), and the
+# admin sign-in page and every public page keep the nonce-only policy.
+ADMIN_CSP_RELAXATION = {"script-src": [SELF, UNSAFE_INLINE], "style-src": [SELF, UNSAFE_INLINE]}
+
+
+def needs_admin_relaxation(request):
+    """True for requests of signed-in users under the Wagtail admin (``/admin/``)."""
+    if not request.path_info.startswith(getattr(settings, "WAGTAILADMIN_PATH_PREFIX", "/admin/")):
+        return False
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+class CSPMiddleware(BaseCSPMiddleware):
+    """django-csp's middleware, with ``ADMIN_CSP_RELAXATION`` for signed-in admin users only."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and needs_admin_relaxation(request):
+            parts.replace = {**ADMIN_CSP_RELAXATION, **(parts.replace or {})}
+        return parts
 
 
 class SecurityHeadersMiddleware:

@@ -78,7 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy with per-request nonces, then Permissions-Policy (base/security.py).
-    "csp.middleware.CSPMiddleware",
+    "base.security.CSPMiddleware",
     "base.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,6 +115,9 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The admin makes no third-party requests either: no Gravatar avatars, no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # DENY everywhere; Wagtail's live-preview views override it to SAMEORIGIN, which is why the
 # CSP's frame-ancestors (the header modern browsers obey) is 'self' rather than 'none'.
 X_FRAME_OPTIONS = "DENY"

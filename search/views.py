@@ -13,6 +13,8 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents import get_document_model
@@ -174,7 +176,10 @@ def search(request):
             context["documents"] = [document_result(document) for document in documents]
         nothing_found = not (context["results"] or context["promotions"] or context.get("documents"))
         if nothing_found:
-            context["suggestion"] = did_you_mean(query_string, suggestion_corpus(locale))
+            suggestion = did_you_mean(query_string, suggestion_corpus(locale))
+            if suggestion:
+                context["suggestion"] = suggestion
+                context["suggestion_url"] = f"{reverse('search')}?{urlencode({'q': suggestion})}"
             context["sections"] = section_links(request)
         context["nothing_found"] = nothing_found
     return TemplateResponse(request, "search/search.html", context)

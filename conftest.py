@@ -6,8 +6,35 @@ in a transaction on top of it and is rolled back, so tests see the real demo
 content and cannot leak into each other.
 """
 
+import os
+
 import pytest
 from django.core.management import call_command
+
+POSTGRES_ONLY = (
+    "deselected on SQLite: these tests need PostgreSQL's stemming and accent folding; "
+    "they run in CI's PostgreSQL pass (DATABASE_URL=postgres://...)"
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Deselect the tests marked ``postgres`` when the database is not PostgreSQL, and say why."""
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgres")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        config.stash[postgres_deselected_key] = len(deselected)
+
+
+postgres_deselected_key = pytest.StashKey[int]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    count = config.stash.get(postgres_deselected_key, 0)
+    if count:
+        terminalreporter.write_line(f"{count} PostgreSQL-only tests {POSTGRES_ONLY}")
 
 
 @pytest.fixture(scope="session")

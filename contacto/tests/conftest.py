@@ -1,0 +1,92 @@
+"""Fixtures of the contacto tests: valid form data, files, the office page, a mail-queue runner."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+OFFICE_SLUG = "oficina-de-atencion-ciudadana"
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    """Rate limits live in the cache: every test starts with a clean slate."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def office(home):
+    """The demo's Spanish office page."""
+    from contacto.models import ContactoPage
+
+    return ContactoPage.objects.get(slug=OFFICE_SLUG, locale=home.locale)
+
+
+@pytest.fixture
+def form_data():
+    """A valid submission (without files)."""
+    return {
+        "request_type": "reclamo",
+        "name": "María José Pérez",
+        "email": "maria.perez@example.org",
+        "phone": "+56 9 1234 5678",
+        "comuna": "nunoa",
+        "subject": "Luminaria apagada en la plaza",
+        "message": "La luminaria de la plaza Ñuñoa lleva dos semanas apagada. ¿Pueden revisarla?",
+        "consent": "on",
+    }
+
+
+def png_bytes(size=(4, 4)):
+    """A real, small PNG image."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def jpg_bytes():
+    """A real, small JPEG image."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (30, 30, 200)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def upload(name, content, content_type="application/octet-stream"):
+    """An uploaded file as the form receives it."""
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+@pytest.fixture
+def run_mail_worker(monkeypatch):
+    """Run the real `db_worker` command over the mail queue until nothing is ready.
+
+    The worker normally closes stale connections between tasks; inside a test's
+    transaction that would drop the test's connection, so it is a no-op here.
+    """
+    from django.core.management import call_command
+
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+    def run():
+        call_command(
+            "db_worker",
+            "--backend",
+            "mail",
+            "--queue-name",
+            "mail",
+            "--batch",
+            "--no-startup-delay",
+            "--no-reload",
+            "--interval",
+            "0",
+            verbosity=0,
+        )
+
+    return run

@@ -1,0 +1,99 @@
+"""Public views of the citizen attention office, served as routes of ``ContactoPage``.
+
+Every refusal is a clear Spanish message with a 4xx status: 400 for invalid
+input, 404 for an unknown code in the look-up, 409 for a repeated submission,
+429 when a client sends too much. Nothing is stored unless everything is valid.
+"""
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from wagtail.models import Site
+
+from . import ratelimit, services, stats
+from .forms import ContactForm, LookupForm
+from .models import CitizenRequest, RequestStatus, RequestType
+
+SESSION_KEY = "contacto_last_code"
+
+
+def _limits(name, default):
+    return getattr(settings, "CONTACTO_RATE_LIMITS", {}).get(name, default)
+
+
+def _render(page, request, template, status=200, **context):
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def contact_form(request, page):
+    """The request form: GET shows it, POST validates, stores and redirects to the confirmation."""
+    request_types = page.accepted_types()
+    template = "contacto/contacto_page.html"
+    if request.method != "POST":
+        return _render(page, request, template, form=ContactForm(request_types=request_types))
+
+    limit, window = _limits("submit", (5, 600))
+    if not ratelimit.hit("submit", ratelimit.client_key(request), limit, window):
+        return _render(page, request, "contacto/refused.html", status=429, reason="rate_limited")
+    form = ContactForm(request.POST, request.FILES, request_types=request_types)
+    if form.is_bot:
+        return _render(page, request, "contacto/refused.html", status=400, reason="bot")
+    if not form.is_valid():
+        return _render(page, request, template, status=400, form=form)
+    data = form.cleaned_data
+    digest = services.submission_digest(data["email"], data["subject"], data["message"])
+    if services.is_repeated_submission(digest):
+        return _render(page, request, "contacto/refused.html", status=409, reason="repeated")
+    citizen_request = services.submit_request(
+        data=data, files=data["attachments"], page=page, site=Site.find_for_request(request)
+    )
+    request.session[SESSION_KEY] = citizen_request.code
+    return HttpResponseRedirect(page.url + page.reverse_subpage("confirmation_view"), status=303)
+
+
+def confirmation(request, page):
+    """The tracking code of the request just sent (kept in the session, never in the URL)."""
+    code = request.session.get(SESSION_KEY)
+    if not code:
+        return HttpResponseRedirect(page.url)
+    return _render(page, request, "contacto/confirmation.html", code=code)
+
+
+def lookup(request, page):
+    """Status and public answer of a request, given its code and the e-mail it was sent from."""
+    template = "contacto/lookup.html"
+    if request.method != "POST":
+        return _render(page, request, template, form=LookupForm())
+    limit, window = _limits("lookup", (10, 600))
+    if not ratelimit.hit("lookup", ratelimit.client_key(request), limit, window):
+        return _render(page, request, "contacto/refused.html", status=429, reason="rate_limited")
+    form = LookupForm(request.POST)
+    if not form.is_valid():
+        return _render(page, request, template, status=400, form=form)
+    found = services.find_request(form.cleaned_data["code"], form.cleaned_data["email"])
+    if found is None:
+        return _render(page, request, template, status=404, form=form, not_found=True)
+    return _render(page, request, template, form=LookupForm(), result=found)
+
+
+def statistics(request, page):
+    """Requests per type and month, share answered on time, median working days: one query, no personal data."""
+    rows = list(CitizenRequest.objects.values_list("request_type", "received_on", "due_on", "answered_at"))
+    types = [value for value, _ in RequestType.choices]
+    answered = [(received, due, timezone.localdate(at)) for _, received, due, at in rows if at]
+    context = {
+        "type_labels": [label for _, label in RequestType.choices],
+        "months": stats.monthly_counts([(kind, received) for kind, received, _, _ in rows], types),
+        "totals": stats.type_totals([(kind, received) for kind, received, _, _ in rows], types),
+        "on_time_share_percent": None,
+        "total": len(rows),
+        "answered_count": len(answered),
+        "on_time_share": stats.on_time_share([(due, done) for _, due, done in answered]),
+        "median_days": stats.median_working_days_to_answer([(received, done) for received, _, done in answered]),
+        "status_labels": dict(RequestStatus.choices),
+    }
+    if context["on_time_share"] is not None:
+        context["on_time_share_percent"] = round(context["on_time_share"] * 100, 1)
+    return _render(page, request, "contacto/statistics.html", **context)

@@ -19,6 +19,9 @@ from denuncias import receipts
 from denuncias.models import Report
 from denuncias.services import file_report
 
+# Headless Chromium fixtures shared with the public site's browser tests.
+from tests.browser.conftest import browser, new_page  # noqa: E402,F401
+
 PASSWORD = "una-clave-larga-de-prueba-2026"
 
 

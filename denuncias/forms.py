@@ -18,6 +18,7 @@ class AccessibleFormMixin:
     """Ties help texts and errors to their inputs (``aria-describedby``, ``aria-invalid``)."""
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self._describe_fields()
 

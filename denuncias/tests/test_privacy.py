@@ -95,7 +95,7 @@ def test_pages_load_nothing_from_third_parties_and_keep_nothing(client, path):
     html = response.content.decode()
     csp = response["Content-Security-Policy"]
     assert "default-src 'none'" in csp and "script-src 'self'" in csp and "http" not in csp
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["Cache-Control"] == "no-store"
     external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
     # The only external address is the exit button's destination, a link (never loaded);

@@ -26,6 +26,15 @@ class SiteSettings(BaseSiteSetting):
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("declaración de accesibilidad"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Página enlazada desde el pie de todas las páginas."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -45,6 +54,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Redes sociales"),
         ),
+        FieldPanel("accessibility_page"),
     ]
 
     class Meta:

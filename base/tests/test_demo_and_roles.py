@@ -52,3 +52,16 @@ def test_demo_editor_is_created_once(capsys):
     assert "contraseña:" in first
     call_command("ensure_demo_editor")
     assert "contraseña:" not in capsys.readouterr().out
+
+
+def test_demo_page_tree_is_consistent(home):
+    """Translations published on commit must not leave stale child counters behind."""
+    assert all(not problems for problems in Page.find_problems())
+
+
+def test_accessibility_statement_is_linked_from_every_footer(client, home):
+    html = client.get("/").content.decode()
+    assert 'href="/declaracion-de-accesibilidad/"' in html
+    english = client.get("/en/").content.decode()
+    assert 'href="/en/declaracion-de-accesibilidad/"' in english
+    assert "Accessibility statement" in client.get("/en/declaracion-de-accesibilidad/").content.decode()

@@ -4,7 +4,6 @@ import importlib
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from base.demo import translate
@@ -32,15 +31,18 @@ class Command(BaseCommand):
     help = "Carga el contenido de demostración (idempotente)."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            home = self.load_site()
-            home_demo.load_model(home)
-            for module_name in AREA_APPS:
-                module = self.demo_module(module_name)
-                if module is not None:
-                    module.load(home)
-            home_demo.link_initiatives(home)
-            home_demo.translate_model(home)
+        # No transaction around the whole load: wagtail-localize publishes translations in
+        # on_commit hooks, and a parent's deferred publish would overwrite the tree counters
+        # its children updated in the meantime. Every step is get-or-create, so a re-run
+        # after a failure completes the site.
+        home = self.load_site()
+        home_demo.load_model(home)
+        for module_name in AREA_APPS:
+            module = self.demo_module(module_name)
+            if module is not None:
+                module.load(home)
+        home_demo.link_initiatives(home)
+        home_demo.translate_model(home)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Contenido de demostración cargado."))
 

@@ -88,7 +88,6 @@ def receipt_login(request):
     if request.method == "POST":
         wait = throttle.remaining(request.session)
         if wait is not None:
-            form.errors.clear()
             return render(
                 request,
                 "denuncias/login.html",

@@ -82,6 +82,12 @@ def test_browsing_sets_no_cookie_but_a_browser_session_csrf_token(client):
     assert csrf["httponly"] and csrf["samesite"] == "Strict"
 
 
+def test_filing_a_report_starts_no_session(client, settings):
+    submit(client)
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    assert set(client.cookies) == {"denuncias_csrf"}
+
+
 def test_the_receipt_session_is_short_and_ends_with_the_browser(reporter_client, settings):
     cookie = reporter_client.cookies[settings.SESSION_COOKIE_NAME]
     assert not cookie["max-age"] and not cookie["expires"]

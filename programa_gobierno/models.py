@@ -10,15 +10,21 @@
   publication changes a commitment's progress or status.
 """
 
+import html
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -77,6 +83,170 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         verbose_name = _("programa de gobierno")
         verbose_name_plural = _("programas de gobierno")
 
+    def commitments(self):
+        """The live, public commitments under this page (a queryset, nothing evaluated)."""
+        return CompromisoPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        """Filters, the filtered and sorted listing, and the summaries overall and per theme.
+
+        A fixed number of queries whatever the number of commitments: themes, figures of
+        every commitment for the summaries, and the listing (with milestone counts).
+        """
+        from .forms import FiltroCompromisosForm
+
+        context = super().get_context(request, *args, **kwargs)
+        temas = list(Tema.objects.filter(locale_id=self.locale_id))
+        form = FiltroCompromisosForm(request.GET or None, temas=temas)
+        selection = form.selection()
+
+        figures = list(self.commitments().values_list("tema_id", "progress", "status"))
+        by_theme = rules.summarize_by_key(figures)
+        overall = rules.summarize((progress, status) for _tema, progress, status in figures)
+        theme_rows = [{"tema": tema, "summary": by_theme[tema.pk]} for tema in temas if tema.pk in by_theme]
+
+        listing = self.commitments()
+        temas_by_slug = {tema.slug: tema for tema in temas}
+        if selection["tema"]:
+            listing = listing.filter(tema=temas_by_slug[selection["tema"]])
+        if selection["estado"]:
+            listing = listing.filter(status=selection["estado"])
+        listing = (
+            listing.select_related("tema")
+            .annotate(
+                milestones_total=Count("hitos", distinct=True),
+                milestones_completed=Count("hitos", filter=Q(hitos__completed_on__isnull=False), distinct=True),
+            )
+            .order_by(*form.ordering(selection["orden"]))
+        )
+        context.update(
+            filter_form=form,
+            selection=selection,
+            is_filtered=bool(selection["tema"] or selection["estado"]),
+            commitment_list=list(listing),
+            overall=overall,
+            theme_rows=theme_rows,
+            status_counts=rules.status_counts(status for _tema, _progress, status in figures),
+            status_choices=Status.choices,
+            data_urls=self.data_urls(request),
+            substantial_from=rules.SUBSTANTIAL_FROM,
+        )
+        return context
+
+    def data_urls(self, request=None):
+        """Addresses of the open-data downloads: {"csv": ..., "xlsx": ..., "json": ...}."""
+        base = self.get_url(request)
+        return {fmt: base + self.reverse_subpage(f"datos_{fmt}") for fmt in ("csv", "xlsx", "json")}
+
+    @path("")
+    def listing(self, request):
+        """The index itself; invalid filter values are explained on the page with a 400 status."""
+        response = self.render(request)
+        if response.context_data["filter_form"].errors:
+            response.status_code = 400
+        return response
+
+    # Open data ---------------------------------------------------------------------------
+
+    def export_meta(self, request):
+        """What every download says about itself: programme, address, formula and date."""
+        return {
+            "programa": self.title,
+            "url": request.build_absolute_uri(self.get_url(request)),
+            "idioma": self.locale.language_code,
+            "generado": timezone.now().isoformat(timespec="seconds"),
+            "formula_avance": (
+                "avance = 100 × suma de ponderaciones de hitos cumplidos / suma de todas las ponderaciones"
+            ),
+            "escala_cumplimiento": (
+                "no_iniciado: 0 %; limitado: más de 0 % y menos de 50 %; sustancial: desde 50 % y menos de 100 %; "
+                "completo: 100 %. Un nivel distinto solo se registra con su motivo."
+            ),
+            "licencia": "CC BY 4.0",
+        }
+
+    def export_records(self, request):
+        """Every live commitment with its milestones, as plain dicts (four queries in all)."""
+        milestones = Hito.objects.select_related("evidence_document", "evidence_image").order_by("sort_order", "pk")
+        pages = (
+            self.commitments()
+            .select_related("tema")
+            .prefetch_related(Prefetch("hitos", queryset=milestones))
+            .order_by("tema__sort_order", "tema__name", "title")
+        )
+        labels = dict(Status.choices)
+        records = []
+        for page in pages:
+            hitos = list(page.hitos.all())
+            shares = rules.milestone_shares((h.weight, h.is_completed) for h in hitos)
+            records.append(
+                {
+                    "id": page.pk,
+                    "compromiso": page.title,
+                    "url": request.build_absolute_uri(page.get_url(request)),
+                    "tema": page.tema.name,
+                    "tema_id": page.tema.slug,
+                    "institucion_responsable": page.lead_institution,
+                    "otros_actores": page.supporting_actors,
+                    "problema": page.problem,
+                    "descripcion": html.unescape(strip_tags(page.description)).strip(),
+                    "fecha_inicio": page.start_date.isoformat(),
+                    "fecha_termino": page.end_date.isoformat(),
+                    "avance_porcentaje": page.progress,
+                    "nivel_cumplimiento": page.status,
+                    "nivel_cumplimiento_texto": str(labels[page.status]),
+                    "nivel_cumplimiento_calculado": page.derived_status,
+                    "motivo_nivel_registrado": page.status_override_reason if page.is_status_overridden else "",
+                    "hitos_cumplidos": sum(1 for h in hitos if h.is_completed),
+                    "hitos_total": len(hitos),
+                    "ultima_publicacion": page.last_published_at.isoformat() if page.last_published_at else None,
+                    "hitos": [
+                        {
+                            "hito": hito.title,
+                            "fecha_comprometida": hito.due_date.isoformat(),
+                            "fecha_cumplimiento": hito.completed_on.isoformat() if hito.completed_on else None,
+                            "cumplido": hito.is_completed,
+                            "ponderacion": hito.weight,
+                            "porcentaje_del_total": share.share,
+                            "evidencia_descripcion": hito.evidence_description,
+                            "evidencia_enlace": hito.evidence_link(request),
+                            "evidencia_fecha": hito.evidence_date.isoformat() if hito.evidence_date else None,
+                        }
+                        for hito, share in zip(hitos, shares, strict=True)
+                    ],
+                }
+            )
+        return records
+
+    def _download(self, content, content_type, extension):
+        response = HttpResponse(content, content_type=content_type)
+        filename = f"{self.slug}-{self.locale.language_code}.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @path("datos/json/", name="datos_json")
+    def data_json(self, request):
+        """All commitments with their milestones as JSON."""
+        from .exports import to_json
+
+        content = to_json(self.export_records(request), self.export_meta(request))
+        return self._download(content, "application/json; charset=utf-8", "json")
+
+    @path("datos/csv/", name="datos_csv")
+    def data_csv(self, request):
+        """All commitments with their milestones as CSV, one row per milestone."""
+        from .exports import to_csv
+
+        return self._download(to_csv(self.export_records(request)), "text/csv; charset=utf-8", "csv")
+
+    @path("datos/xlsx/", name="datos_xlsx")
+    def data_xlsx(self, request):
+        """All commitments with their milestones as an XLSX workbook."""
+        from .exports import to_xlsx
+
+        content = to_xlsx(self.export_records(request), self.export_meta(request))
+        return self._download(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+
 
 class CompromisoPage(Page):
     """One commitment of the governor's programme, characterised as in the OGP commitment template."""
@@ -84,9 +254,7 @@ class CompromisoPage(Page):
     summary = models.CharField(
         _("bajada"), max_length=300, blank=True, help_text=_("Una frase que resume el compromiso para el listado.")
     )
-    tema = models.ForeignKey(
-        Tema, verbose_name=_("tema"), on_delete=models.PROTECT, related_name="compromisos"
-    )
+    tema = models.ForeignKey(Tema, verbose_name=_("tema"), on_delete=models.PROTECT, related_name="compromisos")
     problem = models.TextField(_("problema público que aborda"))
     description = RichTextField(
         _("descripción del compromiso"), blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"]
@@ -95,7 +263,10 @@ class CompromisoPage(Page):
         _("unidad o institución responsable"), max_length=200, help_text=_("Quién lidera el compromiso.")
     )
     supporting_actors = models.CharField(
-        _("otros actores involucrados"), max_length=300, blank=True, help_text=_("Instituciones, consejos o mesas que colaboran.")
+        _("otros actores involucrados"),
+        max_length=300,
+        blank=True,
+        help_text=_("Instituciones, consejos o mesas que colaboran."),
     )
     start_date = models.DateField(_("fecha de inicio"))
     end_date = models.DateField(_("fecha de término"))
@@ -120,9 +291,7 @@ class CompromisoPage(Page):
         FieldPanel("summary"),
         FieldPanel("tema"),
         MultiFieldPanel([FieldPanel("problem"), FieldPanel("description")], heading=_("Caracterización")),
-        MultiFieldPanel(
-            [FieldPanel("lead_institution"), FieldPanel("supporting_actors")], heading=_("Responsables")
-        ),
+        MultiFieldPanel([FieldPanel("lead_institution"), FieldPanel("supporting_actors")], heading=_("Responsables")),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Plazo")),
         InlinePanel("hitos", heading=_("Hitos"), label=_("Hito")),
         MultiFieldPanel(
@@ -169,6 +338,11 @@ class CompromisoPage(Page):
         return rules.derive_status(self.progress)
 
     @property
+    def derived_status_label(self):
+        """Human label of ``derived_status`` in the active language."""
+        return Status(self.derived_status).label
+
+    @property
     def is_status_overridden(self):
         """True when the published status comes from an editor's override with its reason."""
         return rules.is_overridden(self.progress, self.status_override, self.status_override_reason)
@@ -188,6 +362,42 @@ class CompromisoPage(Page):
     def save(self, *args, **kwargs):
         self.refresh_progress()
         return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        """Milestones with their share of the weight, evidence, images, related pages and history.
+
+        A fixed number of queries whatever the number of milestones, images or links.
+        """
+        from .history import history_for
+
+        context = super().get_context(request, *args, **kwargs)
+        images = get_image_model().objects.prefetch_renditions("max-800x600", "width-640")
+        hitos = list(
+            self.hitos.select_related("evidence_document").prefetch_related(Prefetch("evidence_image", images))
+        )
+        shares = rules.milestone_shares((h.weight, h.is_completed) for h in hitos)
+        context["milestones"] = list(zip(hitos, shares, strict=True))
+        context["milestones_completed"] = sum(1 for h in hitos if h.is_completed)
+        context["weight_total"] = rules.total_weight((h.weight, h.is_completed) for h in hitos)
+        context["weight_completed"] = rules.completed_weight((h.weight, h.is_completed) for h in hitos)
+        context["gallery"] = list(self.imagenes.prefetch_related(Prefetch("image", images)))
+        context["related_pages"] = localized_pages(
+            [link.related_page for link in self.enlaces.select_related("related_page")], self.locale_id
+        )
+        context["history"] = history_for(self)
+        context["index_page"] = index_page = self.get_parent().specific
+        context["data_urls"] = index_page.data_urls(request)
+        context["substantial_from"] = rules.SUBSTANTIAL_FROM
+        return context
+
+
+def localized_pages(pages, locale_id):
+    """``pages`` in the given locale where a live translation exists (else as they are), in one query."""
+    keys = [page.translation_key for page in pages]
+    translated = {
+        page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
+    }
+    return [translated.get(page.translation_key, page) for page in pages if page.live]
 
 
 class Hito(TranslatableMixin, Orderable):
@@ -259,6 +469,19 @@ class Hito(TranslatableMixin, Orderable):
     def is_completed(self):
         return self.completed_on is not None
 
+    def evidence_link(self, request=None):
+        """Address of the evidence: the document, else the link, else the image file (absolute with a request)."""
+        url = ""
+        if self.evidence_document_id:
+            url = self.evidence_document.url
+        elif self.evidence_url:
+            url = self.evidence_url
+        elif self.evidence_image_id:
+            url = self.evidence_image.file.url
+        if url and request is not None and url.startswith("/"):
+            url = request.build_absolute_uri(url)
+        return url
+
     @property
     def has_evidence(self):
         """True when a document, an image or a link backs the milestone."""
@@ -286,7 +509,9 @@ class ImagenCompromiso(TranslatableMixin, Orderable):
     """Explanatory graphic material of a commitment: an image with its alternative text."""
 
     page = ParentalKey(CompromisoPage, on_delete=models.CASCADE, related_name="imagenes")
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("imagen"), on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("imagen"), on_delete=models.CASCADE, related_name="+"
+    )
     alt_text = models.CharField(
         _("texto alternativo"), max_length=255, help_text=_("Describe lo que muestra la imagen para quien no la ve.")
     )

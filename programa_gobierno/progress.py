@@ -175,3 +175,19 @@ def progress_changed(previous, current):
     if previous is None:
         return True
     return Decimal(str(previous[0])) != Decimal(str(current[0])) or previous[1] != current[1]
+
+
+def progress_timeline(milestones, start=None):
+    """Progress after each completion date: ``[(date, progress, completed_count)]`` in date order.
+
+    ``milestones`` is an iterable of ``(weight, completed_on)`` pairs (``completed_on`` a date or
+    None). With a ``start`` date the timeline opens with 0 % on that date. Used to rebuild a
+    dated history from milestones (the demo content, or data imported from elsewhere).
+    """
+    milestones = list(milestones)
+    dates = sorted({completed_on for _weight, completed_on in milestones if completed_on is not None})
+    timeline = [(start, ZERO, 0)] if start is not None and (not dates or start < dates[0]) else []
+    for day in dates:
+        pairs = [(weight, completed_on is not None and completed_on <= day) for weight, completed_on in milestones]
+        timeline.append((day, progress_percentage(pairs), sum(1 for _w, done in pairs if done)))
+    return timeline

@@ -1,0 +1,100 @@
+"""The English site: twins for every page, the language switcher, the notice, sitemaps and sync status."""
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+
+from base.models import StandardPage
+from search.translation_status import changed_after_sync, outdated_translations
+
+pytestmark = pytest.mark.django_db
+
+
+def spanish_pages():
+    return Page.objects.live().filter(locale=Locale.get_default(), depth__gte=2).specific()
+
+
+def test_every_demo_page_has_a_live_english_twin(home):
+    english = Locale.objects.get(language_code="en")
+    missing = [page.url for page in spanish_pages() if not page.get_translations().filter(locale=english).live()]
+    assert missing == []
+
+
+def test_the_switcher_links_every_page_to_its_twin(client, home):
+    english = Locale.objects.get(language_code="en")
+    for page in spanish_pages():
+        twin = page.get_translation(english)
+        spanish_html = client.get(page.url).content.decode()
+        assert f'href="{twin.url}" hreflang="en"' in spanish_html, page.url
+        english_html = client.get(twin.url).content.decode()
+        assert f'href="{page.url}" hreflang="es-CL"' in english_html, twin.url
+        assert f'<link rel="alternate" hreflang="en" href="http://testserver{twin.url}">' in spanish_html
+
+
+def test_an_untranslated_page_links_to_a_notice(client, home):
+    page = StandardPage(title="Solo en español", slug="solo-en-espanol", introduction="Sin traducir.")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    notice_url = f"/en/sin-traduccion/?pagina={page.pk}"
+    assert f'href="{notice_url}" hreflang="en"' in html
+    assert "(página no traducida)" in html
+    assert 'hreflang="en" href=' not in html.split("<body")[0]  # no alternate for a missing twin
+
+    notice = client.get(notice_url)
+    assert notice.status_code == 200
+    assert notice["X-Robots-Tag"] == "noindex"
+    text = notice.content.decode()
+    assert '<html lang="en">' in text
+    assert "Page not translated yet" in text
+    assert "The page “Solo en español” is not available in this language yet." in text
+    assert f'href="{page.url}" hreflang="es-CL"' in text
+
+
+def test_the_notice_without_a_page_is_a_404_that_still_helps(client, home_en):
+    response = client.get("/en/sin-traduccion/", {"pagina": "nada"})
+    assert response.status_code == 404
+    assert "Go to the home page" in response.content.decode()
+
+
+def test_sitemap_index_lists_one_sitemap_per_language(client, home, home_en):
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/sitemap-es-cl.xml</loc>" in index or "/sitemap-es-cl.xml</loc>" in index
+    assert "/sitemap-en.xml</loc>" in index
+    spanish = client.get("/sitemap-es-cl.xml").content.decode()
+    english = client.get("/sitemap-en.xml").content.decode()
+    assert "/en/</loc>" in english
+    assert "/en/" not in spanish
+    for page in spanish_pages():
+        assert f"{page.url}</loc>" in spanish
+    assert client.get("/sitemap-fr.xml").status_code == 404
+
+
+def test_changed_after_sync():
+    now = timezone.now()
+    assert changed_after_sync(now, now - timezone.timedelta(minutes=5))
+    assert not changed_after_sync(now, now)
+    assert not changed_after_sync(now - timezone.timedelta(minutes=5), now)
+    assert not changed_after_sync(None, now)
+    assert not changed_after_sync(now, None)
+
+
+def test_a_spanish_change_marks_the_translation_out_of_date_until_synced(home, admin_client):
+    assert home not in [row.page for row in outdated_translations()]
+    source = TranslationSource.objects.get_for_instance(home)
+    TranslationSource.objects.filter(pk=source.pk).update(last_updated_at=timezone.now() - timezone.timedelta(hours=1))
+    home.save_revision().publish()
+
+    rows = [row for row in outdated_translations() if row.page.pk == home.pk]
+    assert len(rows) == 1
+    assert rows[0].locales_label == "English"
+    report = admin_client.get("/admin/reportes/traducciones-desactualizadas/").content.decode()
+    assert home.title in report
+    assert rows[0].sync_url in report
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "Traducciones desactualizadas" in dashboard
+
+    source.refresh_from_db()
+    source.update_from_db()
+    assert home.pk not in [row.page.pk for row in outdated_translations()]

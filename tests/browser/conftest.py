@@ -32,6 +32,24 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
+# Environment of the running live_site server (its DATABASE_URL, MEDIA_ROOT...), for live_site_manage.
+LIVE_SITE_ENV = {}
+
+
+def live_site_manage(*args):
+    """Run a manage.py command against the live_site server's database; returns its stdout."""
+    assert LIVE_SITE_ENV, "use the live_site fixture first"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=LIVE_SITE_ENV,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -73,6 +91,8 @@ def live_site():
             MEDIA_ROOT=str(Path(tmpdir) / "media"),
             PYTHONUNBUFFERED="1",
         )
+        LIVE_SITE_ENV.clear()
+        LIVE_SITE_ENV.update(env)
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
         subprocess.run([*manage, "load_demo_content", "-v0"], env=env, check=True, cwd=ROOT)

@@ -178,10 +178,11 @@ class ContactForm(AccessibleErrorsMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    captcha = OfficeCaptchaField(label=_("Verificación"))
+    captcha = OfficeCaptchaField(label=_("Verificación"))  # rebuilt per form: keys are read from settings
 
     def __init__(self, *args, request_types=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["captcha"] = OfficeCaptchaField(label=_("Verificación"))
         if request_types is not None:
             self.fields["request_type"].choices = request_types
 

@@ -10,6 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from base import health
 from base import views as base_views
 from base.api import api_router
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("search.sitemap_urls")),  # sitemap index, one sitemap per language
     path("robots.txt", base_views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),  # database, cache, task queue (base/health.py)
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

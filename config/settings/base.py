@@ -158,10 +158,13 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis outage is a cache miss, not a 500 (base/cache.py).
+            "BACKEND": "base.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gobierno-abierto",
             "TIMEOUT": 600,
+            # Fail fast while Redis is down instead of holding every request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:

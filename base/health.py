@@ -1,0 +1,115 @@
+"""``/healthz``: is this app server able to serve? Database, cache and task queue, as JSON.
+
+200 when every component answers, 503 otherwise, so a load balancer or a monitor can
+act on the status code alone and an operator can read which component failed. The
+response never contains personal data, credentials or exception messages (which may
+include host names): only the component, ``ok`` and, on failure, the exception's class.
+"""
+
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connections
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+# A task still waiting this long after it became due means no worker is consuming the queue.
+DEFAULT_TASK_MAX_DELAY = 15 * 60
+
+
+def timed(check):
+    """Run ``check()`` and return its result dict with ``ok`` and the time it took in ms."""
+    start = time.perf_counter()
+    try:
+        result = {"ok": True, **(check() or {})}
+    except Exception as error:  # noqa: BLE001 - any failure is a failed check, reported by class only
+        result = {"ok": False, "error": type(error).__name__}
+    result["ms"] = round((time.perf_counter() - start) * 1000, 1)
+    return result
+
+
+def check_database(alias="default"):
+    """Run ``SELECT 1`` on the database; raises if it cannot."""
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return {"vendor": connection.vendor}
+
+
+def check_cache(alias="default"):
+    """Write, read back and delete a unique key; ``ping()`` first where the backend has one."""
+    cache = caches[alias]
+    ping = getattr(cache, "ping", None)
+    if ping is not None:
+        ping()
+    key = f"healthz:{uuid.uuid4().hex}"
+    value = uuid.uuid4().hex
+    cache.set(key, value, 10)
+    stored = cache.get(key)
+    cache.delete(key)
+    if stored != value:
+        raise LookupError("the cache did not return what was stored")
+    return {"backend": type(cache).__name__}
+
+
+def stale_task_summary(due_times, now, max_delay):
+    """Pending tasks and how many are overdue.
+
+    ``due_times`` are the ``run_after`` datetimes of tasks waiting in the queue. A task is
+    overdue when it has been due for more than ``max_delay`` seconds: a healthy worker
+    would have taken it by then. Returns ``{"pending", "overdue", "oldest_wait_s"}``.
+    """
+    waits = [(now - due).total_seconds() for due in due_times]
+    waits = [wait for wait in waits if wait > 0]
+    return {
+        "pending": len(due_times),
+        "overdue": sum(1 for wait in waits if wait > max_delay),
+        "oldest_wait_s": round(max(waits), 1) if waits else 0,
+    }
+
+
+def check_task_queue(now=None, max_delay=None):
+    """The database task queue is reachable and no task waits longer than ``max_delay``.
+
+    Backends that run tasks immediately (development, tests) have no queue and pass.
+    """
+    now = now or timezone.now()
+    max_delay = max_delay if max_delay is not None else getattr(settings, "HEALTHZ_TASK_MAX_DELAY", DEFAULT_TASK_MAX_DELAY)
+    queued = [
+        name for name, config in getattr(settings, "TASKS", {}).items() if "django_tasks_db" in config.get("BACKEND", "")
+    ]
+    if not queued:
+        return {"backend": "immediate"}
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.ready().filter(backend_name__in=queued).values_list("run_after", "enqueued_at")
+    # run_after is the maximum date for tasks with no delay: those are due since enqueued.
+    due_times = [enqueued if run_after.year == 9999 else run_after for run_after, enqueued in rows[:1000]]
+    summary = stale_task_summary(due_times, now, max_delay)
+    # Overdue tasks mean no worker is consuming the queue: the check fails, with the counts.
+    return {"ok": summary["overdue"] == 0, "backend": "database", **summary}
+
+
+def health_report():
+    """``(all_ok, {"database": {...}, "cache": {...}, "tasks": {...}})``."""
+    checks = {
+        "database": timed(check_database),
+        "cache": timed(check_cache),
+        "tasks": timed(check_task_queue),
+    }
+    if not checks["database"]["ok"] and checks["tasks"].get("error"):
+        checks["tasks"]["error"] = "DatabaseUnavailable"
+    return all(check["ok"] for check in checks.values()), checks
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """JSON health report; 200 when database, cache and task queue all work, else 503."""
+    ok, checks = health_report()
+    return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)

@@ -140,14 +140,18 @@ def paginate(results, page_number):
 
 
 def promoted_results(query_string, locale):
-    """The editors' picks for the query (by the pick's page, shown in the visitor's language)."""
+    """The editors' picks for the query: (page, description) in the visitor's language.
+
+    A pick names one page; the visitor sees its translation. The editor's
+    description is written in the pick page's language, so it is shown only there.
+    """
     query = Query.get(query_string)
     query.add_hit()
     picks = []
     for pick in query.editors_picks.select_related("page").order_by("sort_order"):
         page = pick.page.get_translation_or_none(locale) if pick.page else None
         if page is not None and page.live:
-            picks.append((page, pick.description))
+            picks.append((page, pick.description if page.pk == pick.page_id else ""))
     return picks
 
 

@@ -239,6 +239,8 @@ def report_message(request, pk):
     report = get_object_or_404(Report, pk=pk)
     form = HandlerMessageForm(request.POST)
     if not form.is_valid():
+        # The page shown again holds the decrypted report: that is an opening too.
+        AuditEntry.record(request.user, AuditEntry.Action.OPENED, report.pk)
         return render(
             request, "denuncias/gestion/report_detail.html", _detail_context(report, message_form=form), status=400
         )
@@ -253,6 +255,7 @@ def report_status(request, pk):
     report = get_object_or_404(Report, pk=pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
+        AuditEntry.record(request.user, AuditEntry.Action.OPENED, report.pk)
         return render(
             request, "denuncias/gestion/report_detail.html", _detail_context(report, status_form=form), status=400
         )

@@ -131,6 +131,8 @@ def test_the_first_message_acknowledges_and_feedback_is_recorded(handler_client,
 def test_an_empty_handler_message_is_refused(handler_client, report):
     response = handler_client.post(f"/gestion/denuncias/{report[0].pk}/mensaje/", {"body": ""})
     assert response.status_code == 400
+    # The form is shown again with the report: that opening is audited as well.
+    assert AuditEntry.objects.filter(action="abrio", report_id=report[0].pk).count() == 1
 
 
 def test_status_changes_are_audited_and_closing_sets_the_date(handler_client, report):

@@ -12,6 +12,7 @@ this site; English texts feed the wagtail-localize translations.
 """
 
 import json
+import uuid
 
 from base.demo import get_or_create_page, translate
 
@@ -398,17 +399,33 @@ ENGLISH = {
 }
 
 
+def block_id(*parts):
+    """A stable block id, so wagtail-localize finds the same blocks in the saved page it extracted from."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join(["fichas-demo", *parts])))
+
+
+def list_items(items, *parts):
+    """ListBlock raw data with stable ids (without ids, Wagtail makes new ones at every load)."""
+    return [
+        {"type": "item", "value": item, "id": block_id(*parts, str(index), item["code"], item["name"])}
+        for index, item in enumerate(items)
+    ]
+
+
 def sheet_body(sheet):
     """The raw StreamField data of a sheet's body: how to read it, then its budget table."""
+    slug = sheet["slug"]
+    lines = [{**line, "components": list_items(line["components"], slug, line["code"])} for line in sheet["lines"]]
     return json.dumps(
         [
-            {"type": "heading", "value": {"text": HOW_TO_READ_HEADING, "level": "h2"}},
-            {"type": "paragraph", "value": f"<p>{HOW_TO_READ}</p>"},
+            {"type": "heading", "value": {"text": HOW_TO_READ_HEADING, "level": "h2"}, "id": block_id(slug, "h")},
+            {"type": "paragraph", "value": f"<p>{HOW_TO_READ}</p>", "id": block_id(slug, "p")},
             {
                 "type": "budget_table",
+                "id": block_id(slug, "table"),
                 "value": {
                     "title": sheet["table_title"],
-                    "lines": sheet["lines"],
+                    "lines": list_items(lines, slug),
                     "official_approved": sheet["official_approved"],
                     "official_executed": sheet["official_executed"],
                     "note": sheet["note"],

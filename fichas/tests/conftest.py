@@ -1,0 +1,61 @@
+"""Fixtures for the fichas tests: the demo sheets, and a factory for sheets of any size."""
+
+import pytest
+
+
+@pytest.fixture
+def index(home):
+    """The Spanish "Fichas Ciudadanas" index of the demo site."""
+    from fichas.models import FichasIndexPage
+
+    return FichasIndexPage.objects.get(locale=home.locale)
+
+
+@pytest.fixture
+def sheet_01(index):
+    from fichas.models import FichaCiudadanaPage
+
+    return FichaCiudadanaPage.objects.child_of(index).get(programme_number="01", year=2023)
+
+
+@pytest.fixture
+def sheet_02(index):
+    from fichas.models import FichaCiudadanaPage
+
+    return FichaCiudadanaPage.objects.child_of(index).get(programme_number="02", year=2023)
+
+
+@pytest.fixture
+def make_sheet(index):
+    """Create and publish a sheet under the index: make_sheet(lines, year=..., **table fields)."""
+    import json
+
+    from fichas.models import FichaCiudadanaPage
+
+    def make(lines, year=2022, number="09", slug=None, **table):
+        page = FichaCiudadanaPage(
+            title=f"Ficha de prueba {number} {year}",
+            slug=slug or f"prueba-{number}-{year}",
+            year=year,
+            programme_number=number,
+            programme_name="Programa de prueba",
+            body=json.dumps([{"type": "budget_table", "value": {"title": "Tabla de prueba", "lines": lines, **table}}]),
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    return make
+
+
+def budget_line(code, approved, executed, name=None, components=()):
+    """Raw block data for a line."""
+    return {
+        "code": code,
+        "name": name or f"Línea {code}",
+        "description": "",
+        "who_may_apply": "",
+        "approved": approved,
+        "executed": executed,
+        "components": list(components),
+    }

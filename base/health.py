@@ -6,6 +6,7 @@ response never contains personal data, credentials or exception messages (which 
 include host names): only the component, ``ok`` and, on failure, the exception's class.
 """
 
+import logging
 import time
 import uuid
 
@@ -16,6 +17,8 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
 
 # A task still waiting this long after it became due means no worker is consuming the queue.
 DEFAULT_TASK_MAX_DELAY = 15 * 60
@@ -113,3 +116,46 @@ def healthz(request):
     """JSON health report; 200 when database, cache and task queue all work, else 503."""
     ok, checks = health_report()
     return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+
+
+class DatabaseUnavailableMiddleware:
+    """A database outage (e.g. PostgreSQL restarting) answers 503 with ``Retry-After``, not a 500.
+
+    The page is static (no database, no context processors). Nothing else changes: the next
+    request opens a fresh connection (``CONN_HEALTH_CHECKS``), so the site recovers by itself
+    as soon as the database is back, without restarting the app.
+    """
+
+    RETRY_AFTER = 15
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+        from django.http import HttpResponse
+        from django.template.loader import render_to_string
+
+        if not isinstance(exception, OperationalError | InterfaceError) or not is_connection_error(exception):
+            return None
+        logger.warning("Database unavailable (%s); answered 503.", type(exception.__cause__ or exception).__name__)
+        response = HttpResponse(render_to_string("base/503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def is_connection_error(exception):
+    """True when a database error means the server is unreachable, not that a query was wrong."""
+    from django.db import InterfaceError
+
+    if isinstance(exception, InterfaceError):
+        return True
+    cause = exception.__cause__
+    name = type(cause).__name__ if cause is not None else ""
+    message = str(exception).lower()
+    markers = ("connection", "server closed", "terminating", "shutting down", "starting up", "could not connect")
+    return name in {"OperationalError", "InterfaceError", "AdminShutdown"} and any(m in message for m in markers)

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database outage answers 503 + Retry-After instead of a 500 (base/health.py).
+    "base.health.DatabaseUnavailableMiddleware",
 ]
 
 # Security headers on every response, in every environment (HSTS only in production.py).

@@ -60,12 +60,21 @@ class AmountBlock(blocks.FieldBlock):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        if value in (None, ""):
-            return None
-        return int(value)
+        return self._as_amount(value, default=None)
 
     def get_prep_value(self, value):
-        return None if value in (None, "") else int(value)
+        # The admin also calls this on unvalidated input (to detect changes): keep what
+        # cannot be read yet as it is; ``clean`` reports it to the editor.
+        return self._as_amount(value, default=value)
+
+    @staticmethod
+    def _as_amount(value, default):
+        if value in (None, ""):
+            return None
+        try:
+            return budget.parse_amount(value)
+        except budget.AmountError:
+            return default
 
     def get_searchable_content(self, value):
         return []

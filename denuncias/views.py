@@ -23,7 +23,7 @@ from .forms import (
     ReportForm,
     StatusForm,
 )
-from .models import Attachment, AuditEntry, Report, Status
+from .models import Attachment, AuditEntry, Report
 
 logger = logging.getLogger(__name__)
 HANDLER_FAILURES_KEY = "denuncias_fallos_gestion"
@@ -157,13 +157,10 @@ def handler_login(request):
     """Password and TOTP code together; a few failures lock this browser out for a while."""
     form = HandlerLoginForm(request.POST or None)
     if request.method == "POST":
+        now, window = timezone.now(), timedelta(minutes=settings.DENUNCIAS_LOCKOUT_MINUTES)
         failures = [datetime.fromisoformat(v) for v in request.session.get(HANDLER_FAILURES_KEY, [])]
-        wait = throttle.lockout_remaining(
-            failures,
-            settings.DENUNCIAS_SESSION_FAILURE_LIMIT,
-            timedelta(minutes=settings.DENUNCIAS_LOCKOUT_MINUTES),
-            timezone.now(),
-        )
+        failures = [moment for moment in failures if now - moment < window]
+        wait = throttle.lockout_remaining(failures, settings.DENUNCIAS_SESSION_FAILURE_LIMIT, window, now)
         if wait is not None:
             return render(
                 request,
@@ -178,7 +175,7 @@ def handler_login(request):
                 login(request, user)
                 django_otp.login(request, device)
                 return redirect(request.GET.get("next") if _safe_next(request) else "denuncias:gestion_lista")
-            request.session[HANDLER_FAILURES_KEY] = [m.isoformat() for m in failures] + [timezone.now().isoformat()]
+            request.session[HANDLER_FAILURES_KEY] = [m.isoformat() for m in [*failures, now]]
             form.add_error(None, _("Usuario, contraseña o código de verificación incorrectos."))
         return render(request, "denuncias/gestion/login.html", {"form": form}, status=400)
     return render(request, "denuncias/gestion/login.html", {"form": form})
@@ -284,8 +281,3 @@ def _attachment_disposition(filename):
 def audit_log(request):
     """The audit log, read-only: the latest 500 entries."""
     return render(request, "denuncias/gestion/audit_log.html", {"entries": AuditEntry.objects.all()[:500]})
-
-
-def status_names():
-    """The statuses in order, for templates."""
-    return Status.choices

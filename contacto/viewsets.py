@@ -7,9 +7,11 @@ filter requests, assign, answer and forward them; every change goes through
 mail it causes goes through the outbox.
 """
 
+import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.views.generic.models import EditView, IndexView
@@ -92,6 +94,16 @@ class CitizenRequestEditView(EditView):
         )
 
 
+class CitizenRequestFilterSet(WagtailFilterSet):
+    """Inbox filters: type, status, comuna and a date range of receipt."""
+
+    received_on = django_filters.DateFromToRangeFilter(label=_("Recibida entre"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = CitizenRequest
+        fields = ["request_type", "status", "comuna", "received_on", "assigned_to"]
+
+
 class CitizenRequestIndexView(IndexView):
     """The inbox list: the assignee is fetched with the requests (fixed number of queries)."""
 
@@ -111,7 +123,7 @@ class CitizenRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     list_display = ["code", "subject", "request_type", "status", "comuna", "received_on", "deadline", "assigned_to"]
-    list_filter = ["request_type", "status", "comuna", "received_on"]
+    filterset_class = CitizenRequestFilterSet
     search_fields = ["code", "subject"]
     list_export = [
         "code",

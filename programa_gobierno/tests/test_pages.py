@@ -1,0 +1,218 @@
+"""The index (summaries, filters, sorting, fixed query count) and the commitment page."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from programa_gobierno.models import CompromisoPage, Status
+
+pytestmark = pytest.mark.django_db
+
+DONE = datetime.date(2025, 3, 1)
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def card_titles(response):
+    return [a.get_text(strip=True) for a in soup(response).select(".pg-card h3 a")]
+
+
+def test_index_is_under_home_in_the_menu_with_its_slug(home, programa):
+    assert programa.get_parent().pk == home.pk
+    assert programa.slug == "programa-de-gobierno"
+    assert programa.show_in_menus
+    assert programa.title == "Programa de Gobierno"
+
+
+def test_index_shows_overall_and_per_theme_counts(client, programa):
+    response = client.get(programa.url)
+    assert response.status_code == 200
+    page = soup(response)
+    commitments = CompromisoPage.objects.child_of(programa).live()
+    completed = commitments.filter(status=Status.COMPLETE).count()
+    tally = page.select_one(".pg-tally").get_text(" ", strip=True)
+    assert tally.startswith(f"{completed} cumplidos de {commitments.count()} compromisos")
+    rows = {
+        row.th.get_text(strip=True): row.select("td")[0].get_text(strip=True)
+        for row in page.select(".pg-themes tbody tr")
+    }
+    water = commitments.filter(tema__slug="agua")
+    assert rows["Agua y emergencia hídrica"] == f"{water.filter(status=Status.COMPLETE).count()} de {water.count()}"
+    assert rows["Género"] == "1 de 1"
+
+
+def test_overall_progress_is_the_mean_and_is_announced_by_the_progress_bar(client, programa):
+    response = client.get(programa.url)
+    progresses = list(CompromisoPage.objects.child_of(programa).live().values_list("progress", flat=True))
+    mean = (sum(progresses) / len(progresses)).quantize(Decimal("0.1"))
+    bar = soup(response).select_one(".pg-overall progress")
+    assert bar["max"] == "100"
+    assert Decimal(bar["value"]) == mean
+    assert bar["aria-label"]
+    assert f"{mean}".replace(".", ",") + " %" in bar.get_text()
+
+
+def test_formula_and_scale_are_explained_on_the_index(client, programa):
+    text = soup(client.get(programa.url)).get_text(" ", strip=True)
+    assert "ponderación" in text and "suma de las ponderaciones" in text
+    assert "no iniciado" in text and "sustancial" in text
+
+
+def test_every_ogp_status_appears_in_the_demo(client, programa):
+    statuses = set(CompromisoPage.objects.child_of(programa).live().values_list("status", flat=True))
+    assert statuses == {s.value for s in Status}
+
+
+def test_filter_by_theme(client, programa):
+    response = client.get(programa.url, {"tema": "agua"})
+    expected = set(
+        CompromisoPage.objects.child_of(programa).live().filter(tema__slug="agua").values_list("title", flat=True)
+    )
+    assert response.status_code == 200
+    assert set(card_titles(response)) == expected and len(expected) == 2
+    # The choice stays selected, so the URL and the form agree.
+    assert soup(response).select_one("#id_tema option[selected]")["value"] == "agua"
+
+
+def test_filter_by_status(client, programa):
+    response = client.get(programa.url, {"estado": "limitado"})
+    expected = set(
+        CompromisoPage.objects.child_of(programa).live().filter(status="limitado").values_list("title", flat=True)
+    )
+    assert set(card_titles(response)) == expected and expected
+
+
+def test_filters_combine(client, programa):
+    response = client.get(programa.url, {"tema": "agua", "estado": "sustancial"})
+    assert card_titles(response) == ["Plan de emergencia hídrica"]
+
+
+def test_filter_without_results_says_so(client, programa):
+    response = client.get(programa.url, {"tema": "genero", "estado": "no_iniciado"})
+    assert response.status_code == 200
+    assert card_titles(response) == []
+    assert "No hay compromisos con estos filtros" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("order", "field", "reverse"),
+    [
+        ("avance_desc", "progress", True),
+        ("avance_asc", "progress", False),
+        ("termino_asc", "end_date", False),
+        ("termino_desc", "end_date", True),
+    ],
+)
+def test_sorting(client, programa, order, field, reverse):
+    response = client.get(programa.url, {"orden": order})
+    values = {p.title: getattr(p, field) for p in CompromisoPage.objects.child_of(programa).live()}
+    shown = [values[title] for title in card_titles(response)]
+    assert len(shown) == len(values)
+    assert shown == sorted(shown, reverse=reverse)
+
+
+def test_filter_form_works_without_javascript(client, programa):
+    form = soup(client.get(programa.url)).select_one("form.pg-filters")
+    assert form["method"] == "get"
+    assert {s["name"] for s in form.select("select")} == {"tema", "estado", "orden"}
+    for select in form.select("select"):
+        assert form.select_one(f"label[for={select['id']}]")
+    assert form.select_one("button[type=submit]")
+
+
+def test_unknown_filter_values_are_a_400_with_a_spanish_message(client, programa):
+    response = client.get(programa.url, {"tema": "inventado", "orden": "<script>"})
+    assert response.status_code == 400
+    page = soup(response)
+    alert = page.select_one(".pg-errors").get_text(" ", strip=True)
+    assert "no es una opción válida" in alert
+    assert page.select_one("#id_tema")["aria-invalid"] == "true"
+    assert page.select_one("#id_tema")["aria-describedby"] == "id_tema-error"
+    assert page.select_one("#id_tema-error")
+    assert "<script>" not in response.content.decode()
+
+
+def _count_queries(client, url, params=None):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_index_query_count_does_not_grow_with_the_commitments(client, programa, make_commitment):
+    _count_queries(client, programa.url)  # warm caches (site root paths)
+    before = _count_queries(client, programa.url)
+    filtered_before = _count_queries(client, programa.url, {"tema": "agua", "orden": "avance_desc"})
+    for _ in range(15):
+        make_commitment([(1, DONE), (2, None), (3, None)])
+    response = client.get(programa.url)
+    assert len(card_titles(response)) == 12 + 15
+    assert _count_queries(client, programa.url) == before
+    assert _count_queries(client, programa.url, {"tema": "agua", "orden": "avance_desc"}) == filtered_before
+    assert before <= 20
+
+
+def test_commitment_page_query_count_does_not_grow_with_the_milestones(client, make_commitment):
+    small = make_commitment([(1, DONE)])
+    large = make_commitment([(1, DONE)] * 6 + [(2, None)] * 6)
+    _count_queries(client, small.url)
+    assert _count_queries(client, small.url) == _count_queries(client, large.url)
+
+
+def test_commitment_page_shows_milestones_weights_evidence_and_history(client, programa):
+    page = CompromisoPage.objects.get(locale=programa.locale, slug="plan-de-emergencia-hidrica")
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.h1.get_text(strip=True) == page.title
+    milestones = html.select(".pg-milestones > li")
+    assert len(milestones) == page.hitos.count() == 4
+    text = html.get_text(" ", strip=True)
+    assert "3 (37,5 % del avance)" in text
+    assert "Cálculo: 100 × 6 / 8 = 75,0 %" in text
+    assert html.select_one(".pg-status-panel progress")["value"] == "75.0"
+    # Evidence: a document link with its format, and an image with its alternative text.
+    assert html.select_one(".pg-milestones a[href$='.pdf']")
+    image = html.select_one(".pg-evidence-image img")
+    assert image["alt"].startswith("Imagen ilustrativa")
+    history = html.select(".pg-history li")
+    assert len(history) == 4
+    assert history[0].time.get_text() == "1 de julio de 2025"
+    assert "75,0 %" in history[0].get_text()
+
+
+def test_overridden_status_shows_its_reason_and_the_derived_one(client, programa):
+    page = CompromisoPage.objects.get(locale=programa.locale, slug="tramites-digitales")
+    text = soup(client.get(page.url)).select_one(".pg-status-panel").get_text(" ", strip=True)
+    assert "Limitado" in text
+    assert "Según el avance correspondería «Sustancial»" in text
+    assert page.status_override_reason[:40] in text
+
+
+def test_commitment_without_milestones_says_so(client, programa):
+    page = CompromisoPage.objects.get(locale=programa.locale, slug="apoyo-a-emprendimientos-locales")
+    response = client.get(page.url)
+    assert "aún no tiene hitos definidos" in response.content.decode()
+
+
+def test_gallery_images_have_alt_text(client, programa):
+    page = CompromisoPage.objects.get(locale=programa.locale, slug="bosques-de-bolsillo")
+    images = soup(client.get(page.url)).select(".pg-gallery img")
+    assert images and all(image["alt"].strip() for image in images)
+
+
+def test_english_pages_are_translated(client, programa_en):
+    response = client.get(programa_en.url)
+    assert response.status_code == 200
+    assert soup(response).h1.get_text(strip=True) == "Government Programme"
+    assert "Connected regional cycle-lane network" in card_titles(response)
+    english = CompromisoPage.objects.get(locale=programa_en.locale, slug="tramites-digitales")
+    assert english.tema.name == "Modernisation and digital transformation"
+    assert english.progress == Decimal("62.5") and english.status == Status.LIMITED
+    assert client.get(english.url).status_code == 200

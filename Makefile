@@ -6,11 +6,12 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test test-postgres lint format browser-deps node-deps clean
+.PHONY: help install run serve test test-postgres lint format browser-deps node-deps clean
 
 help:
 	@echo "make run    - instala, migra, carga la demo y sirve en http://$(HOST):$(PORT)"
 	@echo "make test   - instala lo necesario y ejecuta toda la suite"
+	@echo "make serve  - la pila de producción en http://127.0.0.1:8080 (PostgreSQL, Redis, gunicorn)"
 	@echo "make lint   - ruff"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -27,6 +28,10 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_demo_editor
 	HOST=$(HOST) PORT=$(PORT) scripts/dev.sh
+
+# The production stack on loopback: PostgreSQL, Redis, collectstatic, the worker, gunicorn.
+serve: install
+	SERVE_PORT=$(or $(SERVE_PORT),8080) scripts/serve.sh
 
 # Chromium and its driver from Debian's packages, axe-core from npm: only when missing.
 browser-deps:

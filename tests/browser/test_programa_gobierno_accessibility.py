@@ -1,0 +1,59 @@
+"""Programa de Gobierno in a real browser: axe-core, the progress bar's accessible value, 320 px reflow."""
+
+import pytest
+
+from .conftest import describe, run_axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "/programa-de-gobierno/",
+    "/programa-de-gobierno/?tema=agua&estado=sustancial&orden=avance_desc",
+    "/programa-de-gobierno/plan-de-emergencia-hidrica/",
+    "/programa-de-gobierno/tramites-digitales/",
+    "/programa-de-gobierno/bosques-de-bolsillo/",
+    "/programa-de-gobierno/apoyo-a-emprendimientos-locales/",
+    "/en/programa-de-gobierno/",
+    "/en/programa-de-gobierno/plan-de-emergencia-hidrica/",
+    "/en/programa-de-gobierno/tramites-digitales/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("width", [320, 1280])
+def test_programa_pages_have_no_axe_violations(live_site, new_page, path, width):
+    page = new_page(width=width)
+    response = page.goto(live_site + path)
+    assert response.status == 200
+    violations = run_axe(page)
+    assert violations == [], describe(violations)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"
+
+
+def test_invalid_filter_page_has_no_axe_violations(live_site, new_page):
+    page = new_page(width=320)
+    response = page.goto(live_site + "/programa-de-gobierno/?tema=inventado")
+    assert response.status == 400
+    violations = run_axe(page)
+    assert violations == [], describe(violations)
+
+
+def test_progress_bar_exposes_its_name_and_value_to_assistive_technology(live_site, new_page):
+    page = new_page()
+    page.goto(live_site + "/programa-de-gobierno/plan-de-emergencia-hidrica/")
+    bar = page.get_by_role("progressbar", name="Avance del compromiso")
+    assert bar.count() == 1
+    assert bar.evaluate("el => [el.value, el.max, el.position]") == [75, 100, 0.75]
+
+
+def test_filters_are_applied_from_the_keyboard_and_kept_in_the_url(live_site, new_page):
+    page = new_page(width=375)
+    page.goto(live_site + "/programa-de-gobierno/")
+    page.select_option("#id_tema", "agua")
+    page.select_option("#id_orden", "termino_asc")
+    page.focus("form.pg-filters button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "tema=agua" in page.url and "orden=termino_asc" in page.url
+    assert page.locator(".pg-card").count() == 2
+    assert page.locator("#id_tema").input_value() == "agua"

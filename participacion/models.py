@@ -403,6 +403,17 @@ class InstanciaAgreement(TranslatableMixin, Orderable):
     def __str__(self):
         return self.text[:80]
 
+    def save(self, *args, **kwargs):
+        """Keep the agreement in its session's language.
+
+        Wagtail's copy for translation sets the locale of the page's direct
+        children only; agreements are grandchildren, so they follow their session
+        here (otherwise the copy would clash with the original's translation key).
+        """
+        if self.session_id and self.session.locale_id and self.locale_id != self.session.locale_id:
+            self.locale_id = self.session.locale_id
+        super().save(*args, **kwargs)
+
 
 class InstanciaDocument(Orderable):
     """A document published by a body (regulations, reports, records)."""

@@ -35,6 +35,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("fichas.urls")),
+    path("", include("participacion.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

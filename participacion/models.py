@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from . import listing
 from .calendar import build_calendar
+from .urls import FEED_FILE
 
 # Sessions listed on /sesiones/ below the upcoming ones.
 RECENT_SESSIONS_SHOWN = 20
@@ -98,10 +99,15 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             type_route=type_route,
             filtered=bool(filter_type or query),
             sessions_url=base_url + self.reverse_subpage("sessions"),
-            feed_url=base_url + self.reverse_subpage("sessions_feed"),
+            feed_url=self.feed_url(base_url),
             page_title=body_type.plural if type_route else "",
         )
         return TemplateResponse(request, "participacion/participacion_index_page.html", context)
+
+    @staticmethod
+    def feed_url(base_url):
+        """The public URL of the iCalendar feed (without the route's trailing slash, see ``urls.py``)."""
+        return base_url + FEED_FILE
 
     def bad_request(self, request, message):
         """A 400 page with a clear Spanish message (bad filter values are never a 500)."""
@@ -131,12 +137,12 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             upcoming=upcoming,
             past=past[:RECENT_SESSIONS_SHOWN],
             base_url=self.get_url(request),
-            feed_url=self.get_url(request) + self.reverse_subpage("sessions_feed"),
+            feed_url=self.feed_url(self.get_url(request)),
             page_title=_("Sesiones"),
         )
         return TemplateResponse(request, "participacion/sessions.html", context)
 
-    @path("sesiones.ics", name="sessions_feed")
+    @path("sesiones.ics/", name="sessions_feed")
     def sessions_feed_route(self, request):
         """Every session of every body as an iCalendar (RFC 5545) feed."""
         events = [
@@ -391,7 +397,7 @@ class InstanciaAgreement(TranslatableMixin, Orderable):
         help_text=_("El compromiso del programa de gobierno en que se tradujo este acuerdo, si lo hay."),
     )
 
-    panels = [FieldPanel("text"), PageChooserPanel("commitment")]
+    panels = [FieldPanel("text"), PageChooserPanel("commitment", "programa_gobierno.CompromisoPage")]
     # The link is shared by all translations and shown in the visitor's language at render time.
     override_translatable_fields = [SynchronizedField("commitment")]
 

@@ -45,6 +45,9 @@ BODY_TYPES = (
 TYPES_BY_VALUE = {body_type.value: body_type for body_type in BODY_TYPES}
 TYPES_BY_SLUG = {body_type.slug: body_type for body_type in BODY_TYPES}
 
+# File name of the sessions' iCalendar feed, after the index page's URL.
+FEED_FILE = "sesiones.ics"
+
 # Longest text query accepted; longer input is refused with a 400 rather than searched.
 MAX_QUERY_LENGTH = 100
 

@@ -26,7 +26,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from . import listing
 from .calendar import build_calendar
-from .urls import FEED_FILE
 
 # Sessions listed on /sesiones/ below the upcoming ones.
 RECENT_SESSIONS_SHOWN = 20
@@ -107,7 +106,7 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
     @staticmethod
     def feed_url(base_url):
         """The public URL of the iCalendar feed (without the route's trailing slash, see ``urls.py``)."""
-        return base_url + FEED_FILE
+        return base_url + listing.FEED_FILE
 
     def bad_request(self, request, message):
         """A 400 page with a clear Spanish message (bad filter values are never a 500)."""

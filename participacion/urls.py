@@ -8,7 +8,7 @@ it to the index page's ``sesiones.ics/`` route with all of Wagtail's checks.
 from django.urls import re_path
 from wagtail import views as wagtail_views
 
-FEED_FILE = "sesiones.ics"
+from .listing import FEED_FILE
 
 
 def serve_feed(request, page_path):

@@ -145,7 +145,7 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
     def sessions_feed_route(self, request):
         """Every session of every body as an iCalendar (RFC 5545) feed."""
         events = [
-            session.as_event(request.build_absolute_uri(session.page.get_url(request)), request.get_host())
+            session.as_event(request.build_absolute_uri(session.page.get_url(request)), request.get_host().split(":")[0])
             for session in self.get_sessions()
         ]
         content = build_calendar(events, name=f"{self.title} · {_('Sesiones')}")

@@ -177,3 +177,67 @@ def test_default_permissions_policy_denies_sensors_and_payment():
     header = format_permissions_policy(DEFAULT_PERMISSIONS_POLICY)
     for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
         assert f"{feature}=()" in header
+
+
+@pytest.mark.django_db
+def test_the_admin_relaxation_applies_to_signed_in_admin_users_only(client, admin_user, home):
+    def script_src(path):
+        return csp_directives(client.get(path)["Content-Security-Policy"])["script-src"]
+
+    assert "'unsafe-inline'" not in script_src("/admin/login/")
+    client.force_login(admin_user)
+    assert "'unsafe-inline'" in script_src("/admin/")
+    assert "'unsafe-inline'" not in script_src("/")  # public pages stay strict for editors too
+    assert "'unsafe-inline'" not in script_src("/en/")
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        ("203.0.113.7", "", "203.0.113.7"),
+        ("127.0.0.1", "", "127.0.0.1"),
+        ("127.0.0.1", "198.51.100.4", "198.51.100.4"),
+        # A client-supplied header is kept by the proxy on the left; the proxy's own entry is last.
+        ("127.0.0.1", "10.9.9.9, 198.51.100.4", "198.51.100.4"),
+        # Not from a trusted proxy: the header is ignored, it cannot be used to dodge a lockout.
+        ("203.0.113.7", "198.51.100.4", "203.0.113.7"),
+    ],
+)
+def test_client_ip_trusts_forwarded_for_only_from_the_proxy(rf, remote, forwarded, expected):
+    from base.security import client_ip
+
+    meta = {"REMOTE_ADDR": remote}
+    if forwarded:
+        meta["HTTP_X_FORWARDED_FOR"] = forwarded
+    assert client_ip(rf.get("/", **meta)) == expected
+
+
+@pytest.mark.django_db
+def test_admin_sign_in_is_locked_after_five_failures(client, django_user_model):
+    from django.test import override_settings
+
+    django_user_model.objects.create_user("editora2", "editora2@example.org", "una-clave-muy-segura-1")
+    with override_settings(AXES_ENABLED=True):
+        for _ in range(4):
+            response = client.post("/admin/login/", {"username": "editora2", "password": "mala"}, REMOTE_ADDR="203.0.113.7")
+            assert response.status_code == 200  # the form again, with its error
+        response = client.post("/admin/login/", {"username": "editora2", "password": "mala"}, REMOTE_ADDR="203.0.113.7")
+        assert response.status_code == 429
+        # Locked even with the right password, from that address...
+        response = client.post(
+            "/admin/login/", {"username": "editora2", "password": "una-clave-muy-segura-1"}, REMOTE_ADDR="203.0.113.7"
+        )
+        assert response.status_code == 429
+        assert "Acceso bloqueado temporalmente" in response.content.decode()
+        # ...but nobody can lock the editor out from elsewhere.
+        response = client.post(
+            "/admin/login/", {"username": "editora2", "password": "una-clave-muy-segura-1"}, REMOTE_ADDR="198.51.100.4"
+        )
+        assert response.status_code == 302
+
+
+def test_sessions_expire():
+    from django.conf import settings
+
+    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True

@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment
 (twelve-factor); the defaults here are safe for development.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -91,6 +93,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A database outage answers 503 + Retry-After instead of a 500 (base/health.py).
     "base.health.DatabaseUnavailableMiddleware",
+    # Sign-in brute-force protection; last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Security headers on every response, in every environment (HSTS only in production.py).
@@ -171,6 +175,27 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sign-in: django-axes locks a user name from one address for 15 minutes after 5 failures
+# (user name AND address, so nobody can lock an editor out from elsewhere, and a shared office
+# address is not locked as a whole). It keeps no log of successful sign-ins and writes no
+# user names or addresses to the application log.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "base/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "base.security.client_ip"
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
+# Sessions expire: 8 hours after sign-in at most, and when the browser closes.
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -12,3 +12,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# django-axes is off in tests (many tests sign in); base/tests/test_security.py turns it on
+# to prove the lockout.
+AXES_ENABLED = False

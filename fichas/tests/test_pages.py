@@ -182,7 +182,8 @@ def test_english_sheet_translates_texts_not_numbers(client, sheet_01):
     rows = dict(table_rows(html))
     assert rows["21 Personnel Expenses"] == ["8,795,139", "8,713,930", "99.07\xa0%"]
     assert rows["22 Consumer Goods and Services"] == ["2,766,276", "2,453,174", "88.68\xa0%"]
-    assert rows["Total oficial publicado"] == ["13,374,244", "12,693,714", "94.91\xa0%"]
+    assert rows["Official total as published"] == ["13,374,244", "12,693,714", "94.91\xa0%"]
+    assert "Execution by line" in html and "The lines do not add up exactly" in html
 
 
 def test_index_lists_sheets_newest_first_with_computed_figures(client, make_sheet):

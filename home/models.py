@@ -149,13 +149,23 @@ class HomePage(Page):
     def get_axes(self):
         """The axes in this page's language, each with its ámbitos, initiatives and tally.
 
-        Three queries whatever the number of initiatives.
+        A fixed number of queries whatever the number of initiatives.
         """
         axes = list(Eje.objects.filter(locale_id=self.locale_id).prefetch_related("ambitos"))
         initiatives = list(
             Iniciativa.objects.filter(locale_id=self.locale_id).select_related("page").order_by("sort_order", "name")
         )
         tallies = tally_by_axis(initiatives)
+        # Linked pages in this page's language, fetched at once (not page.localized per initiative).
+        keys = {i.page.translation_key for i in initiatives if i.page_id}
+        localized = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        for initiative in initiatives:
+            initiative.linked_page = (
+                localized.get(initiative.page.translation_key, initiative.page) if initiative.page_id else None
+            )
         for axis in axes:
             axis.initiative_list = [i for i in initiatives if i.eje_id == axis.pk]
             axis.tally = tallies.get(axis.pk, tally([]))

@@ -73,7 +73,19 @@ def test_language_switcher_and_hreflang_link_the_two_homes(client, home, home_en
     assert switcher["href"] == "/en/"
 
 
-def test_home_renders_in_a_fixed_number_of_queries(client, home, django_assert_max_num_queries):
-    client.get("/")  # warm caches such as the site lookup
-    with django_assert_max_num_queries(20):
-        client.get("/")
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_home_query_count_does_not_grow_with_initiatives(client, home, home_en, path, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path)  # warm per-process caches (site root paths, locales)
+    with CaptureQueriesContext(connection) as baseline:
+        client.get(path)
+    target = home if path == "/" else home_en
+    eje = Eje.objects.filter(locale=target.locale).first()
+    for number in range(30):
+        Iniciativa.objects.create(
+            locale=target.locale, eje=eje, name=f"Iniciativa {number}", status="cumplida", page=home
+        )
+    with django_assert_num_queries(len(baseline)):
+        client.get(path)

@@ -8,6 +8,7 @@ stays in the URL (``?q=…&page=2``) so results can be shared and bookmarked.
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField
 from django.db.models.functions import Cast
@@ -54,6 +55,14 @@ def searchable_pages(locale):
     return Page.objects.live().public().filter(locale=locale, depth__gt=1)
 
 
+def is_relation(search_field, model):
+    """Whether a search field reads a related object (which would cost a query per result)."""
+    try:
+        return search_field.get_field(model).is_relation
+    except FieldDoesNotExist:
+        return False
+
+
 def page_text(page):
     """The searchable text of a page other than its title, for its snippet.
 
@@ -64,6 +73,8 @@ def page_text(page):
     parts = [page.search_description]
     for search_field in page.get_search_fields():
         if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            if is_relation(search_field, type(page)):
+                continue
             try:
                 value = search_field.get_value(page)
             except (AttributeError, ValueError):

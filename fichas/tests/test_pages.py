@@ -244,3 +244,17 @@ def test_query_count_does_not_grow_with_the_number_of_lines(client, make_sheet):
         counts.append(len(queries))
     assert len(table_rows(client.get(large.url).content.decode())) == 201
     assert counts[0] == counts[1]
+
+
+def test_index_query_count_does_not_grow_with_the_number_of_sheets(client, make_sheet):
+    client.get("/fichas-ciudadanas/")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/fichas-ciudadanas/").status_code == 200
+        return len(queries)
+
+    before = count()
+    for number in range(10, 20):
+        make_sheet([budget_line("21", 10, 5)], number=str(number), year=2020 + number % 3)
+    assert count() == before

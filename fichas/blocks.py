@@ -38,9 +38,7 @@ class AmountField(forms.CharField):
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        if isinstance(value, int):
-            return value
-        text = super().to_python(value)
+        text = value if isinstance(value, int) else super().to_python(value)
         try:
             return budget.parse_amount(text)
         except budget.AmountError as error:

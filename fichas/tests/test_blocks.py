@@ -42,6 +42,7 @@ def messages(error):
     ("typed", "message"),
     [
         ("-5", "El monto no puede ser negativo."),
+        (-5, "El monto no puede ser negativo."),
         ("1,5", "El monto debe ser un número entero de miles de pesos, sin decimales."),
         ("diez", "Escriba el monto solo con cifras, por ejemplo 8.713.930."),
     ],

@@ -241,3 +241,62 @@ def test_sessions_expire():
 
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+
+
+@pytest.mark.django_db
+def test_superusers_must_set_up_and_then_pass_the_second_step(client, admin_user):
+    from django.test import override_settings
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with override_settings(TWO_FACTOR_ENFORCED=True):
+        client.force_login(admin_user)
+        response = client.get("/admin/pages/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/dos-pasos/configurar/?next=/admin/pages/")
+        page = client.get(response["Location"])
+        assert page.status_code == 200
+        body = page.content.decode()
+        assert "<svg" in body and "Código de verificación" in body
+        assert "'unsafe-inline'" in page["Content-Security-Policy"]  # admin page, signed in
+        device = TOTPDevice.objects.get(user=admin_user, confirmed=False)
+
+        wrong = client.post("/admin/dos-pasos/configurar/", {"token": "000000", "next": "/admin/pages/"})
+        assert wrong.status_code == 200
+        assert "no es válido" in wrong.content.decode()
+        device.refresh_from_db()
+        assert device.throttling_failure_count == 1  # failures are throttled (django-otp)
+        device.throttle_reset()
+
+        code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+        done = client.post("/admin/dos-pasos/configurar/", {"token": code, "next": "/admin/pages/"})
+        assert done.status_code == 302 and done["Location"] == "/admin/pages/"
+        assert client.get("/admin/pages/").status_code == 200
+        device.refresh_from_db()
+        assert device.confirmed
+
+        # A new sign-in asks for the code (the device exists now), and an outside "next" is refused.
+        client.logout()
+        client.force_login(admin_user)
+        response = client.get("/admin/")
+        assert response["Location"].startswith("/admin/dos-pasos/verificar/")
+        device.refresh_from_db()
+        device.last_t = -1
+        device.save()
+        code = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+        done = client.post("/admin/dos-pasos/verificar/", {"token": code, "next": "https://malicioso.example/"})
+        assert done["Location"] == "/admin/"
+
+
+@pytest.mark.django_db
+def test_editors_without_a_device_are_not_asked_for_a_second_step(client, django_user_model):
+    from django.contrib.auth.models import Group
+    from django.test import override_settings
+
+    editor = django_user_model.objects.create_user("editor2fa", "e@example.org", "una-clave-muy-segura-2")
+    editor.groups.set(Group.objects.filter(name="Comunicaciones"))
+    with override_settings(TWO_FACTOR_ENFORCED=True):
+        client.force_login(editor)
+        assert client.get("/admin/").status_code == 200
+        account = client.get("/admin/account/").content.decode()
+        assert "Verificación en dos pasos" in account  # optional: offered on the account page

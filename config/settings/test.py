@@ -15,3 +15,5 @@ WHITENOISE_AUTOREFRESH = True
 # django-axes is off in tests (many tests sign in); base/tests/test_security.py turns it on
 # to prove the lockout.
 AXES_ENABLED = False
+# Likewise the admin's two-step sign-in (base/twofactor.py): off except in the test that proves it.
+TWO_FACTOR_ENFORCED = False

@@ -33,13 +33,14 @@ run: install
 serve: install
 	SERVE_PORT=$(or $(SERVE_PORT),8080) scripts/serve.sh
 
-# Chromium and its driver from Debian's packages, axe-core from npm: only when missing.
+# Chromium and its driver from Debian's packages, axe-core and vnu-jar (Nu HTML checker) from npm: only when missing.
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
 
 node-deps:
 	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq npm; }
-	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --loglevel=error
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+	@test -f node_modules/axe-core/axe.min.js -a -f node_modules/vnu-jar/build/dist/vnu.jar || npm ci --no-audit --no-fund --loglevel=error
 
 test: install browser-deps node-deps
 	$(BIN)/python -m pytest

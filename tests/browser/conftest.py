@@ -86,7 +86,7 @@ def live_site():
     with tempfile.TemporaryDirectory() as tmpdir:
         env = dict(os.environ)
         env.update(
-            DJANGO_SETTINGS_MODULE="config.settings.test",
+            DJANGO_SETTINGS_MODULE="config.settings.browser_test",
             DATABASE_URL=browser_database_url(tmpdir),
             MEDIA_ROOT=str(Path(tmpdir) / "media"),
             PYTHONUNBUFFERED="1",

@@ -6,12 +6,13 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve test test-postgres lint format browser-deps node-deps clean
+.PHONY: help install run serve bench test test-postgres lint format browser-deps node-deps clean
 
 help:
 	@echo "make run    - instala, migra, carga la demo y sirve en http://$(HOST):$(PORT)"
 	@echo "make test   - instala lo necesario y ejecuta toda la suite"
 	@echo "make serve  - la pila de producción en http://127.0.0.1:8080 (PostgreSQL, Redis, gunicorn)"
+	@echo "make bench  - mide la pila de producción con 100 veces el contenido (bench/run.py)"
 	@echo "make lint   - ruff"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -32,6 +33,10 @@ run: install
 # The production stack on loopback: PostgreSQL, Redis, collectstatic, the worker, gunicorn.
 serve: install
 	SERVE_PORT=$(or $(SERVE_PORT),8080) scripts/serve.sh
+
+# Load test: production stack on loopback, content scaled up, wrk; table + bench/results/*.json.
+bench: install
+	$(BIN)/python bench/run.py
 
 # Chromium and its driver from Debian's packages, axe-core and vnu-jar (Nu HTML checker) from npm: only when missing.
 browser-deps:

@@ -1,0 +1,308 @@
+"""``make bench``: the production stack on loopback, scaled content, measured with wrk.
+
+1. Starts ``scripts/serve.sh`` (PostgreSQL, Redis, migrate, collectstatic, demo content,
+   gunicorn with ``--no-control-socket`` and ``config.settings.production``, whitenoise)
+   on 127.0.0.1:``BENCH_PORT`` with its own database (``BENCH_DATABASE_URL``, default
+   ``ga_bench``) and Redis database (``BENCH_REDIS_URL``, default db 3), the page cache off.
+2. Scales the content up (``bench/scale_content.py``: 100 sheets × 30 lines, 500
+   commitments × 10 milestones, 300 bodies × 20 sessions, 20 000 requests).
+3. Cold: every page with the page cache off: ``wrk -c8`` for throughput and tail latency,
+   and ``wrk -c1`` (one client at a time) for the p50 of a single render.
+4. Restarts gunicorn with the page cache on; warm: every page after one priming request.
+5. The ceiling: a small static file (whitenoise) through the same stack, in each run.
+
+Prints one table and writes it as JSON to ``bench/results/``. Runs are bounded
+(``BENCH_SECONDS`` each, default 8) and use loopback only. Installs wrk from Debian when
+missing. Exit status 1 when a target is missed or any response was an error.
+"""
+
+import datetime
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STATE = ROOT / ".bench"
+RESULTS = ROOT / "bench" / "results"
+PORT = int(os.environ.get("BENCH_PORT", "8097"))
+BASE = f"http://127.0.0.1:{PORT}"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ga_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+
+# Targets of issue 10.
+WARM_RATIO_TARGET = 0.5
+COLD_P50_TARGET_MS = 30.0
+COLD_P50_PAGES = ("home", "budget_sheet")
+
+
+def log(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def ensure_wrk():
+    """wrk from Debian's package, installed only when missing."""
+    if shutil.which("wrk"):
+        return
+    log("instalando wrk (apt-get install -y wrk)")
+    if subprocess.call(["apt-get", "install", "-y", "-qq", "wrk"]) != 0:
+        subprocess.check_call(["apt-get", "update", "-qq"])
+        subprocess.check_call(["apt-get", "install", "-y", "-qq", "wrk"])
+
+
+def environment(page_cache):
+    """The server's environment: production settings, bench database and Redis, cache switch."""
+    STATE.mkdir(exist_ok=True)
+    secret = STATE / "secret_key"
+    if not secret.exists():
+        secret.write_text(secrets.token_urlsafe(64))
+        secret.chmod(0o600)
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=DATABASE_URL,
+        REDIS_URL=REDIS_URL,
+        SECRET_KEY=secret.read_text().strip(),
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        MEDIA_ROOT=str(STATE / "media"),
+        SERVE_PORT=str(PORT),
+        PAGE_CACHE="1" if page_cache else "0",
+        GUNICORN_ACCESS_LOG=str(STATE / "access.log"),
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+class Server:
+    """``scripts/serve.sh`` in its own process group, stopped with the whole group."""
+
+    def __init__(self, page_cache, load_demo):
+        env = environment(page_cache)
+        env["SERVE_DEMO"] = "1" if load_demo else "0"
+        self.log_path = STATE / f"serve-{'warm' if page_cache else 'cold'}.log"
+        self.log_file = open(self.log_path, "w")
+        self.process = subprocess.Popen(
+            [str(ROOT / "scripts" / "serve.sh")],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_ready(self, timeout=900):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"serve.sh terminó antes de tiempo; ver {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"{BASE}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(1)
+        raise SystemExit(f"el servidor no respondió en {timeout} s; ver {self.log_path}")
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log_file.close()
+
+
+def static_file_url():
+    """A small hashed static file as whitenoise serves it (from collectstatic's manifest)."""
+    manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"]["img/favicon.svg"]
+
+
+def page_urls():
+    """The measured pages, from the scaled content in the bench database."""
+    code = (
+        "import json;from wagtail.models import Page, Locale;"
+        "from participacion.models import InstanciaPage;"
+        "es=Locale.get_default();"
+        "sheet=Page.objects.get(slug='bench-ficha-0050', locale=es);"
+        "prog=Page.objects.get(slug='programa-de-gobierno', locale=es);"
+        "part=Page.objects.get(slug='participacion', locale=es);"
+        "body=Page.objects.get(slug='bench-instancia-0150', locale=es);"
+        "print(json.dumps([sheet.url, prog.url, part.url, body.url]))"
+    )
+    output = subprocess.check_output(
+        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "shell", "-c", code], cwd=ROOT, env=environment(False)
+    )
+    sheet, programme, participation, body = json.loads(output.decode().strip().splitlines()[-1])
+    return {
+        "home": "/",
+        "budget_sheet": sheet,
+        "programme_index": programme,
+        "participation_index": participation,
+        "body_page": body,
+        "search": "/buscar/?q=presupuesto",
+    }
+
+
+def parse_duration_ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(path, connections, seconds=SECONDS):
+    """One bounded wrk run against ``path``: requests/s, p50, p99, errors."""
+    threads = min(2, connections)
+    output = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency", BASE + path],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    if socket_errors:
+        errors += sum(int(value) for value in socket_errors.groups())
+    return {
+        "rps": rps,
+        "p50_ms": parse_duration_ms(latency["50"]),
+        "p99_ms": parse_duration_ms(latency["99"]),
+        "requests": requests,
+        "errors": errors,
+    }
+
+
+def check_page(path, expect_cache):
+    """One request: it must be a 200; with the cache on, the second one a hit."""
+    with urllib.request.urlopen(BASE + path, timeout=30) as response:
+        assert response.status == 200, (path, response.status)
+        header = response.headers.get("X-Page-Cache")
+    if expect_cache:
+        with urllib.request.urlopen(BASE + path, timeout=30) as response:
+            header = response.headers.get("X-Page-Cache")
+        assert header == "hit", f"{path}: la caché de páginas no respondió (X-Page-Cache={header})"
+    else:
+        assert header is None, f"{path}: la caché debía estar apagada (X-Page-Cache={header})"
+
+
+def measure(pages, warm):
+    """Every page (and the static ceiling) in one server run."""
+    mode = "warm" if warm else "cold"
+    results = {}
+    for name, path in pages.items():
+        check_page(path, expect_cache=warm)
+        run = wrk(path, CONNECTIONS)
+        if not warm:
+            single = wrk(path, 1, seconds=max(4, SECONDS // 2))
+            run["single_client_p50_ms"] = single["p50_ms"]
+            run["errors"] += single["errors"]
+        log(f"{mode:4} {name:20} {run['rps']:8.0f} req/s  p50 {run['p50_ms']:7.2f} ms  p99 {run['p99_ms']:7.2f} ms")
+        results[name] = run
+    results["static_ceiling"] = wrk(static_file_url(), CONNECTIONS)
+    log(f"{mode:4} static_ceiling       {results['static_ceiling']['rps']:8.0f} req/s")
+    return results
+
+
+def table(report):
+    """The Markdown table: each page cold and warm, with its ratio to the static ceiling."""
+    ceiling = report["warm"]["static_ceiling"]["rps"]
+    rows = [
+        f"Ceiling (static file, whitenoise through gunicorn): {ceiling:.0f} req/s, "
+        f"{CONNECTIONS} connections, {SECONDS} s per run",
+        "",
+        "| page | cold req/s | cold p50 (1 client) | cold p50 / p99 (c=8) | warm req/s | warm p50 / p99 "
+        "| warm / ceiling | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name in report["pages"]:
+        cold, warm = report["cold"][name], report["warm"][name]
+        rows.append(
+            f"| {name} | {cold['rps']:.0f} | {cold['single_client_p50_ms']:.1f} ms "
+            f"| {cold['p50_ms']:.1f} / {cold['p99_ms']:.1f} ms | {warm['rps']:.0f} "
+            f"| {warm['p50_ms']:.1f} / {warm['p99_ms']:.1f} ms | {warm['rps'] / ceiling:.2f} "
+            f"| {cold['errors'] + warm['errors']} |"
+        )
+    static = report["warm"]["static_ceiling"]
+    rows.append(
+        f"| static file | {report['cold']['static_ceiling']['rps']:.0f} | | | {static['rps']:.0f} "
+        f"| {static['p50_ms']:.1f} / {static['p99_ms']:.1f} ms | 1.00 "
+        f"| {report['cold']['static_ceiling']['errors'] + static['errors']} |"
+    )
+    return "\n".join(rows)
+
+
+def verdict(report):
+    """The targets, each with whether it was met."""
+    ceiling = report["warm"]["static_ceiling"]["rps"]
+    checks = []
+    for name in report["pages"]:
+        ratio = report["warm"][name]["rps"] / ceiling
+        checks.append((f"warm {name} >= {WARM_RATIO_TARGET:.0%} of ceiling ({ratio:.2f})", ratio >= WARM_RATIO_TARGET))
+    for name in COLD_P50_PAGES:
+        p50 = report["cold"][name]["single_client_p50_ms"]
+        checks.append((f"cold {name} p50 < {COLD_P50_TARGET_MS:.0f} ms, one client ({p50:.1f} ms)", p50 < COLD_P50_TARGET_MS))
+    errors = sum(run["errors"] for mode in ("cold", "warm") for run in report[mode].values())
+    checks.append((f"no error responses ({errors})", errors == 0))
+    return checks
+
+
+def main():
+    ensure_wrk()
+    STATE.mkdir(exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = {"started_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")}
+
+    log(f"servidor en {BASE} (caché de páginas apagada), base de datos {DATABASE_URL.rsplit('/', 1)[-1]}")
+    server = Server(page_cache=False, load_demo=True)
+    try:
+        server.wait_ready()
+        log("escalando el contenido (bench/scale_content.py)")
+        subprocess.check_call(
+            [str(ROOT / ".venv" / "bin" / "python"), "bench/scale_content.py"], cwd=ROOT, env=environment(False)
+        )
+        pages = page_urls()
+        report["pages"] = pages
+        report["cold"] = measure(pages, warm=False)
+    finally:
+        server.stop()
+
+    log("reiniciando con la caché de páginas encendida")
+    server = Server(page_cache=True, load_demo=False)
+    try:
+        server.wait_ready()
+        report["warm"] = measure(pages, warm=True)
+    finally:
+        server.stop()
+
+    report["settings"] = {"seconds": SECONDS, "connections": CONNECTIONS, "cpus": os.cpu_count()}
+    report["targets"] = [{"check": text, "met": met} for text, met in verdict(report)]
+    stamp = report["started_at"].replace(":", "").replace("+0000", "Z")
+    for path in (RESULTS / f"bench-{stamp}.json", RESULTS / "latest.json"):
+        path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print()
+    print(table(report))
+    print()
+    for item in report["targets"]:
+        print(f"{'OK  ' if item['met'] else 'MISS'} {item['check']}")
+    print(f"\nJSON: {RESULTS / 'latest.json'}")
+    return 0 if all(item["met"] for item in report["targets"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

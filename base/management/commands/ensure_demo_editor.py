@@ -27,6 +27,6 @@ class Command(BaseCommand):
             last_name="Demo",
         )
         user.groups.set(Group.objects.filter(name__in=DEMO_GROUPS))
-        self.stdout.write(self.style.SUCCESS("Cuenta de demostración creada para http://127.0.0.1:8000/admin/"))
+        self.stdout.write(self.style.SUCCESS("Cuenta de demostración creada (administración en /admin/)."))
         self.stdout.write(f"  usuario:    {DEMO_USERNAME}")
         self.stdout.write(f"  contraseña: {password}   (se muestra solo esta vez)")

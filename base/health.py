@@ -82,9 +82,13 @@ def check_task_queue(now=None, max_delay=None):
     Backends that run tasks immediately (development, tests) have no queue and pass.
     """
     now = now or timezone.now()
-    max_delay = max_delay if max_delay is not None else getattr(settings, "HEALTHZ_TASK_MAX_DELAY", DEFAULT_TASK_MAX_DELAY)
+    max_delay = (
+        max_delay if max_delay is not None else getattr(settings, "HEALTHZ_TASK_MAX_DELAY", DEFAULT_TASK_MAX_DELAY)
+    )
     queued = [
-        name for name, config in getattr(settings, "TASKS", {}).items() if "django_tasks_db" in config.get("BACKEND", "")
+        name
+        for name, config in getattr(settings, "TASKS", {}).items()
+        if "django_tasks_db" in config.get("BACKEND", "")
     ]
     if not queued:
         return {"backend": "immediate"}

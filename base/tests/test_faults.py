@@ -39,7 +39,7 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.skipif(
         not ON_POSTGRES or PG_BIN is None,
-        reason="PostgreSQL fault tests run in the PostgreSQL pass (DATABASE_URL=postgres://...) with its server binaries",
+        reason="PostgreSQL fault tests run in the PostgreSQL pass (DATABASE_URL=postgres://...), with server binaries",
     ),
 ]
 
@@ -94,7 +94,12 @@ class Cluster:
 
 def manage(env, *args):
     return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, check=True, capture_output=True, timeout=600
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
 
 

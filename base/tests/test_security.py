@@ -34,9 +34,7 @@ def production_env(**extra):
 
 
 def run_python(code, env):
-    return subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
 def test_production_settings_pass_check_deploy_without_warnings():
@@ -219,7 +217,9 @@ def test_admin_sign_in_is_locked_after_five_failures(client, django_user_model):
     django_user_model.objects.create_user("editora2", "editora2@example.org", "una-clave-muy-segura-1")
     with override_settings(AXES_ENABLED=True):
         for _ in range(4):
-            response = client.post("/admin/login/", {"username": "editora2", "password": "mala"}, REMOTE_ADDR="203.0.113.7")
+            response = client.post(
+                "/admin/login/", {"username": "editora2", "password": "mala"}, REMOTE_ADDR="203.0.113.7"
+            )
             assert response.status_code == 200  # the form again, with its error
         response = client.post("/admin/login/", {"username": "editora2", "password": "mala"}, REMOTE_ADDR="203.0.113.7")
         assert response.status_code == 429

@@ -37,7 +37,9 @@ def strict_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.problems = []
-    page.on("console", lambda message: page.problems.append((page.url, message.text)) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: page.problems.append((page.url, message.text)) if message.type == "error" else None
+    )
     page.on("pageerror", lambda error: page.problems.append((page.url, str(error))))
     yield page
     context.close()

@@ -48,7 +48,7 @@ def test_contacto_pages_have_no_axe_violations(live_site, new_page, path, width)
 def test_form_with_errors_has_no_axe_violations(live_site, new_page, path, width):
     page = new_page(width=width)
     page.goto(live_site + path)
-    page.click("button[type=submit]")
+    page.click("#contacto-submit")
     page.wait_for_selector("#resumen-errores")
     assert active_id(page) == "resumen-errores"
     assert_no_violations(page)

@@ -1,0 +1,126 @@
+"""The demo site holds every body of the seed, under its type, in the seed's order, in both languages."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Locale, Page
+
+from participacion import demo
+from participacion.models import InstanciaPage, InstanciaSession, ParticipacionIndexPage
+
+pytestmark = pytest.mark.django_db
+
+SEED_COUNTS = {
+    "Consejos Asesores": 10,
+    "Mesas Temáticas": 18,
+    "Alianzas Público-Privadas": 8,
+    "Alianzas Internacionales": 7,
+    "Redes Municipales": 12,
+    "Consejo Regional de la Sociedad Civil": 1,
+}
+
+
+def type_counts(html):
+    """{type name: count} as read from the index's type navigation."""
+    soup = BeautifulSoup(html, "html.parser")
+    counts = {}
+    for link in soup.select(".type-nav a"):
+        count = link.select_one(".count").extract().get_text(strip=True)
+        counts[link.get_text(" ", strip=True)] = int(count.replace(".", ""))
+    return counts
+
+
+def test_index_is_under_home_with_its_slug_title_and_menu_entry(home, index):
+    assert index.get_parent().pk == home.pk
+    assert index.slug == "participacion"
+    assert index.title == "Participación Ciudadana"
+    assert index.show_in_menus and index.live
+    assert index.url == "/participacion/"
+
+
+def test_index_shows_each_type_with_the_seed_count(client, index):
+    response = client.get("/participacion/")
+    assert response.status_code == 200
+    counts = type_counts(response.content.decode())
+    assert counts == {"Todas": 56, **SEED_COUNTS}
+
+
+def test_bodies_are_listed_under_their_type_in_the_seed_order(client, index):
+    soup = BeautifulSoup(client.get("/participacion/").content, "html.parser")
+    listed = {
+        group.h2.get_text(strip=True): [card.h3.get_text(strip=True) for card in group.select(".body-card")]
+        for group in soup.select(".body-group")
+    }
+    expected = {}
+    for (body_type, _prefix, bodies), heading in zip(demo.BODIES, SEED_COUNTS, strict=False):
+        expected[heading] = [name for name, *_rest in bodies]
+    expected["Consejo Regional de la Sociedad Civil"] = ["Consejo Regional de la Sociedad Civil"]
+    assert listed == expected
+    assert listed["Consejos Asesores"][0] == "Transparencia, probidad y Gobierno Abierto"
+    assert listed["Mesas Temáticas"][13] == "Mesa Regional para abordar comercio ambulante"
+    assert listed["Alianzas Internacionales"][-1] == "Race to Zero"
+    assert listed["Redes Municipales"][-1] == "Seguridad"
+
+
+def test_every_body_has_a_summary_and_a_purpose(index):
+    bodies = InstanciaPage.objects.child_of(index)
+    assert bodies.count() == 56
+    assert not bodies.filter(summary="").exists()
+    assert not bodies.filter(purpose="").exists()
+
+
+def test_council_shows_its_composition_objective_and_2023_sessions(client, council):
+    html = client.get(council.url).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    members = [m.select_one(".member-name").get_text(strip=True) for m in soup.select(".member")]
+    assert members == [category for category, _english in demo.COUNCIL_CATEGORIES]
+    assert "Cámara de Comercio de Santiago" in members[-1]
+    assert any("Pueblos Indígenas" in m for m in members)
+    assert any("Juntas de Vecinos" in m for m in members)
+    assert "Su objetivo es promover y fortalecer la participación" in html
+    sessions = council.sessions.all()
+    assert len(sessions) == 3
+    assert {s.starts_at.year for s in sessions} == {2023}
+    agendas = " ".join(s.agenda for s in sessions)
+    for topic in ("Reglamento", "gestión del Gobernador", "Estrategia Regional de Desarrollo", "comisiones temáticas"):
+        assert topic in agendas
+        assert topic in html
+    titles = [h.get_text(strip=True) for h in soup.select(".session h4")]
+    assert titles == ["Tercera sesión de 2023", "Segunda sesión de 2023", "Primera sesión de 2023"]
+
+
+def test_every_page_has_an_english_translation(index, index_en):
+    english = Locale.objects.get(language_code="en")
+    assert index_en.title == "Citizen Participation"
+    assert InstanciaPage.objects.child_of(index_en).live().count() == 56
+    titles = set(InstanciaPage.objects.filter(locale=english).values_list("title", flat=True))
+    assert {"Regional Civil Society Council", "Mobility", "Race to Zero", "Water Emergency"} <= titles
+    assert InstanciaSession.objects.filter(page__locale=english).count() == 3
+
+
+def test_no_spanish_string_is_left_untranslated():
+    from base.demo import untranslated_strings
+
+    mapping = demo.english_mapping()
+    index = ParticipacionIndexPage.objects.get(locale=Locale.get_default())
+    for page in [index, *InstanciaPage.objects.child_of(index)]:
+        # Slugs stay in Spanish on purpose: they are the stable URLs of both languages.
+        missing = [text for text in untranslated_strings(page, mapping) if text != page.slug]
+        assert missing == [], page.title
+
+
+def test_english_council_page_is_translated(client, index_en):
+    council_en = InstanciaPage.objects.child_of(index_en).get(type="consejo_sociedad_civil")
+    html = client.get(council_en.url).content.decode()
+    assert council_en.url.startswith("/en/participacion/")
+    assert "Regional Civil Society Council" in html
+    assert "Representative of the Santiago Chamber of Commerce" in html
+    assert "Presentation of the update of the Regional Development Strategy" in html
+    assert "The amendment of the Council&#x27;s Rules of Procedure was approved." in html
+
+
+def test_loading_again_changes_nothing(home):
+    pages = Page.objects.count()
+    sessions = InstanciaSession.objects.count()
+    demo.load(home)
+    assert Page.objects.count() == pages
+    assert InstanciaSession.objects.count() == sessions

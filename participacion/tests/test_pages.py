@@ -1,0 +1,311 @@
+"""Listings, filters, member history, sessions, the iCalendar feed, agreements and query counts."""
+
+from datetime import date, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+from wagtail.models import Locale
+
+from participacion.models import InstanciaMember, InstanciaPage
+
+pytestmark = pytest.mark.django_db
+
+
+def soup_of(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def card_titles(response):
+    return [card.h3.get_text(strip=True) for card in soup_of(response).select(".body-card")]
+
+
+# Filters and listings ------------------------------------------------------------
+
+
+def test_filter_by_type_keeps_every_type_count(client, index):
+    response = client.get("/participacion/", {"tipo": "mesas-tematicas"})
+    assert response.status_code == 200
+    titles = card_titles(response)
+    assert len(titles) == 18
+    assert titles[0] == "Personas con Discapacidad"
+    soup = soup_of(response)
+    current = soup.select_one('.type-nav a[aria-current="page"]')
+    assert "Mesas Temáticas" in current.get_text()
+    assert soup.select_one("#filtro-tipo option[selected]")["value"] == "mesas-tematicas"
+    assert "18 instancias coinciden con los filtros" in " ".join(soup.select_one(".result-count").get_text().split())
+
+
+def test_filter_by_text_ignores_accents_and_spans_types(client, index):
+    response = client.get("/participacion/", {"q": "personas mayores"})
+    groups = [g.h2.get_text(strip=True) for g in soup_of(response).select(".body-group")]
+    assert card_titles(response) == ["Personas Mayores", "Personas Mayores"]
+    assert groups == ["Mesas Temáticas", "Redes Municipales"]
+    assert card_titles(client.get("/participacion/", {"q": "transito"})) == ["Tránsito y Transporte Público"]
+    assert soup_of(client.get("/participacion/", {"q": "transito"})).select_one("#filtro-q")["value"] == "transito"
+
+
+def test_type_and_text_filters_combine(client, index):
+    response = client.get("/participacion/", {"tipo": "redes-municipales", "q": "mayores"})
+    assert card_titles(response) == ["Personas Mayores"]
+
+
+def test_no_match_says_so(client, index):
+    response = client.get("/participacion/", {"q": "zzzz"})
+    assert response.status_code == 200
+    assert card_titles(response) == []
+    assert "No encontramos instancias" in response.content.decode()
+
+
+def test_unknown_type_is_a_400_with_a_clear_message(client, index):
+    response = client.get("/participacion/", {"tipo": "comites"})
+    assert response.status_code == 400
+    assert "El tipo de instancia «comites» no existe" in response.content.decode()
+    assert soup_of(response).h1.get_text(strip=True) == "Filtro no válido"
+
+
+def test_overlong_query_is_a_400(client, index):
+    response = client.get("/participacion/", {"q": "x" * 500})
+    assert response.status_code == 400
+    assert "demasiado larga" in response.content.decode()
+
+
+def test_each_type_has_its_own_listing(client, index):
+    response = client.get("/participacion/tipo/alianzas-internacionales/")
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.h1.get_text(strip=True) == "Alianzas Internacionales"
+    assert card_titles(response)[0] == "C40 Cities"
+    assert len(card_titles(response)) == 7
+    assert card_titles(client.get("/participacion/tipo/alianzas-internacionales/", {"q": "cities"})) == [
+        "C40 Cities",
+        "Resilient cities Network",
+        "Megacities Alliance for water and climate",
+        "Global Fund for Cities Development",
+    ]
+    assert client.get("/participacion/tipo/comites/").status_code == 404
+
+
+def test_english_listing_uses_the_translated_bodies(client, index_en):
+    response = client.get("/en/participacion/", {"tipo": "alianzas-internacionales", "q": "heat"})
+    assert response.status_code == 200
+    assert card_titles(response) == ["Chief Heat Officers (Cities Leading against Extreme Heat)"]
+
+
+def test_closed_bodies_are_marked_and_drafts_hidden(client, index, make_body):
+    make_body(title="Mesa cerrada de prueba", status="cerrada")
+    draft = make_body(title="Mesa en borrador de prueba")
+    draft.unpublish()
+    response = client.get("/participacion/", {"q": "de prueba"})
+    assert card_titles(response) == ["Mesa cerrada de prueba"]
+    assert soup_of(response).select_one(".body-card .status-cerrada").get_text(strip=True) == "Cerrada"
+
+
+def test_a_body_links_to_its_neighbours_of_the_same_type(client, index):
+    body = InstanciaPage.objects.child_of(index).get(slug="consejo-asesor-movilidad")
+    soup = soup_of(client.get(body.url))
+    assert soup.select_one('a[rel="prev"]').get_text(" ", strip=True).endswith("Desarrollo Económico, emprendimiento e innovación")
+    assert soup.select_one('a[rel="next"]').get_text(" ", strip=True).endswith("Acción Climática")
+    assert soup.select_one(".pager-all a")["href"] == "/participacion/tipo/consejos-asesores/"
+
+
+# Members -----------------------------------------------------------------------
+
+
+def test_former_members_stay_visible_as_former(client, make_body):
+    today = timezone.localdate()
+    body = make_body(
+        members=[
+            InstanciaMember(name="Ana Pérez", position="presidencia", organisation="Universidad de Chile",
+                            designated_on=date(2024, 3, 1)),
+            InstanciaMember(name="Berta Soto", position="secretaria", designated_on=date(2022, 1, 10),
+                            ended_on=today - timedelta(days=1)),
+            InstanciaMember(name="Carla Díaz", position="integrante", ended_on=today),
+        ]
+    )
+    soup = soup_of(client.get(body.url))
+    current, former = soup.select(".member-list")
+    assert [m.get_text(strip=True) for m in current.select(".member-name")] == ["Ana Pérez", "Carla Díaz"]
+    assert [m.get_text(strip=True) for m in former.select(".member-name")] == ["Berta Soto"]
+    assert "Integrantes anteriores" in soup.get_text()
+    assert "Presidencia" in current.get_text()
+    assert "Universidad de Chile" in current.get_text()
+    assert "Desde el 1 de marzo de 2024" in current.get_text()
+    assert "Secretaría · anterior" in " ".join(former.get_text().split())
+    assert "Del 10 de enero de 2022" in former.get_text()
+
+
+# Sessions and feed -------------------------------------------------------------
+
+
+def test_body_sessions_are_split_into_upcoming_and_past(client, make_body, session_at):
+    body = make_body(
+        sessions=[
+            session_at(-30, title="Hace un mes"),
+            session_at(10, title="En diez días", place="Sala de Consejo", attendance=1234),
+            session_at(2, title="En dos días", online_url="https://example.org/reunion"),
+            session_at(-2, title="Hace dos días"),
+        ]
+    )
+    soup = soup_of(client.get(body.url))
+    headings = [h.get_text(strip=True) for h in soup.select("#sesiones ~ h3, section h3")]
+    assert "Próximas sesiones" in headings and "Sesiones realizadas" in headings
+    titles = [h.get_text(strip=True) for h in soup.select(".session h4")]
+    assert titles == ["En dos días", "En diez días", "Hace dos días", "Hace un mes"]
+    text = " ".join(soup.get_text().split())
+    assert "1.234 personas" in text
+    assert "Sala de Consejo" in text
+    assert soup.select_one('.session a[href="https://example.org/reunion"]').get_text(strip=True) == "En línea"
+
+
+def test_upcoming_sessions_of_all_bodies_are_listed_together(client, index, make_body, session_at):
+    make_body(title="Mesa A de prueba", sessions=[session_at(5, title="A"), session_at(-5, title="A pasada")])
+    make_body(title="Red B de prueba", type="red_municipal", sessions=[session_at(1, title="B")])
+    response = client.get("/participacion/sesiones/")
+    assert response.status_code == 200
+    upcoming, past = soup_of(response).select("table")
+    rows = [[c.get_text(strip=True) for c in row.select("th, td")] for row in upcoming.select("tbody tr")]
+    assert [(r[1], r[2]) for r in rows] == [("Red B de prueba", "B"), ("Mesa A de prueba", "A")]
+    past_rows = [row.select("th, td")[2].get_text(strip=True) for row in past.select("tbody tr")]
+    assert past_rows[0] == "A pasada"
+    assert "Tercera sesión de 2023" in past_rows
+
+
+def test_sessions_feed_parses_as_icalendar(client, index, council, make_body, session_at):
+    body = make_body(title="Consejo de prueba", sessions=[session_at(3, title="Sesión próxima", place="Bandera 46")])
+    response = client.get("/participacion/sesiones.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 4
+    assert len({str(e["UID"]) for e in events}) == 4
+    upcoming = next(e for e in events if "Sesión próxima" in str(e["SUMMARY"]))
+    session = body.sessions.get()
+    assert upcoming.decoded("DTSTART") == session.starts_at.replace(microsecond=0)
+    assert str(upcoming["SUMMARY"]) == "Consejo de prueba: Sesión próxima"
+    assert str(upcoming["LOCATION"]) == "Bandera 46"
+    assert str(upcoming["URL"]) == "http://testserver" + body.url
+    council_events = [e for e in events if "Consejo Regional de la Sociedad Civil" in str(e["SUMMARY"])]
+    assert sorted(e.decoded("DTSTART").year for e in council_events) == [2023, 2023, 2023]
+    assert "Reglamento" in " ".join(str(e.get("DESCRIPTION", "")) for e in council_events)
+
+
+def test_english_feed_has_english_titles(client, index_en):
+    response = client.get("/en/participacion/sesiones.ics")
+    assert response.status_code == 200
+    summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
+    assert "Regional Civil Society Council: First session of 2023" in summaries
+
+
+def test_index_links_to_sessions_and_feed(client, index):
+    soup = soup_of(client.get("/participacion/"))
+    hrefs = [a["href"] for a in soup.select(".sessions-cta a")]
+    assert hrefs == ["/participacion/sesiones/", "/participacion/sesiones.ics"]
+
+
+# Agreements and commitments ----------------------------------------------------
+
+
+def commitment_pair(home):
+    """A Spanish commitment of the demo programme and its English translation."""
+    from programa_gobierno.models import CompromisoPage
+
+    commitment = CompromisoPage.objects.live().filter(locale=home.locale).first()
+    return commitment, commitment.get_translation(Locale.objects.get(language_code="en"))
+
+
+def test_an_agreement_links_to_the_commitment_it_became(client, home, make_body, session_at):
+    commitment, _english = commitment_pair(home)
+    body = make_body(
+        sessions=[
+            session_at(-7, title="Sesión con acuerdos", agreements=[
+                ("Se acordó proponer un compromiso.", commitment),
+                ("Se acordó reunirse de nuevo.", None),
+            ])
+        ]
+    )
+    soup = soup_of(client.get(body.url))
+    items = soup.select(".agreements li")
+    assert [li.contents[0].strip() for li in items] == ["Se acordó proponer un compromiso.", "Se acordó reunirse de nuevo."]
+    link = items[0].select_one("a")
+    assert link["href"] == commitment.url
+    assert link.get_text(strip=True) == commitment.title
+    assert items[1].select_one("a") is None
+
+
+def test_english_agreement_links_to_the_english_commitment(client, home, make_body, session_at):
+    from base.demo import translate
+
+    commitment, english = commitment_pair(home)
+    body = make_body(sessions=[session_at(-7, agreements=[("Se acordó proponer un compromiso.", commitment)])])
+    body_en = translate(body, {"Se acordó proponer un compromiso.": "It was agreed to propose a commitment."})
+    # wagtail-localize publishes the translation when the transaction commits; do it here.
+    body_en.save_revision().publish()
+    soup = soup_of(client.get(body_en.url))
+    item = soup.select_one(".agreements li")
+    assert item.contents[0].strip() == "It was agreed to propose a commitment."
+    assert item.select_one("a")["href"] == english.url
+
+
+def test_a_deleted_commitment_leaves_the_agreement_without_link(client, home, make_body, session_at):
+    commitment, _english = commitment_pair(home)
+    body = make_body(sessions=[session_at(-7, agreements=[("Acuerdo.", commitment)])])
+    commitment.unpublish()
+    assert soup_of(client.get(body.url)).select_one(".agreements li a") is None
+
+
+# Admin -------------------------------------------------------------------------
+
+
+def test_editors_get_members_sessions_agreements_and_documents_in_the_form(admin_client, council):
+    response = admin_client.get(f"/admin/pages/{council.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for prefix in ("members-", "sessions-", "sessions-0-agreements-", "documents-"):
+        assert f'name="{prefix}TOTAL_FORMS"' in html, prefix
+
+
+# Query counts ------------------------------------------------------------------
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches (site root paths, translations) as a running site has them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/participacion/", "/participacion/?tipo=mesas-tematicas&q=personas", "/participacion/tipo/redes-municipales/",
+            "/participacion/sesiones/", "/participacion/sesiones.ics", "/en/participacion/"]
+)
+def test_listing_queries_do_not_grow_with_bodies_and_sessions(client, index, make_body, session_at, url):
+    before = count_queries(client, url)
+    for number in range(12):
+        make_body(
+            type="red_municipal" if number % 2 else "mesa_tematica",
+            title=f"Personas de prueba {number}",
+            sessions=[session_at(days, title=f"S{days}") for days in (-20, -3, 4, 30)],
+        )
+    assert count_queries(client, url) == before
+
+
+def test_body_page_queries_do_not_grow_with_members_sessions_and_agreements(client, home, make_body, session_at):
+    commitment, _english = commitment_pair(home)
+    small = make_body(
+        members=[InstanciaMember(name="Una persona")],
+        sessions=[session_at(1, agreements=[("Un acuerdo", commitment)])],
+    )
+    big = make_body(
+        members=[InstanciaMember(name=f"Persona {n}", ended_on=date(2020, 1, n + 1)) for n in range(15)],
+        sessions=[
+            session_at(days, title=f"S{days}", agreements=[(f"Acuerdo {n}", commitment) for n in range(3)])
+            for days in range(-10, 10, 2)
+        ],
+    )
+    assert count_queries(client, big.url) == count_queries(client, small.url)

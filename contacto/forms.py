@@ -98,6 +98,10 @@ class AccessibleErrorsMixin:
         """The fields with errors, in form order, for the error summary (the honeypot never)."""
         return [field for field in self if field.errors and field.name != "website"]
 
+    def error_count(self):
+        """How many errors the summary lists."""
+        return len(self.non_field_errors()) + sum(len(field.errors) for field in self.visible_fields_for_summary())
+
 
 class ContactForm(AccessibleErrorsMixin, forms.Form):
     """A citizen's request: type, identity, comuna, subject, message, files, consent, anti-abuse fields."""

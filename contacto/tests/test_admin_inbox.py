@@ -159,7 +159,9 @@ def test_forward_notifies_institution_and_citizen(client, staff):
     request_obj = make_request()
     client.force_login(staff)
     url = reverse("citizenrequest:edit", args=[request_obj.pk])
-    data = edit_data(request_obj, forwarded_institution="Municipalidad de Santiago", forwarded_email="oirs@muni.example")
+    data = edit_data(
+        request_obj, forwarded_institution="Municipalidad de Santiago", forwarded_email="oirs@muni.example"
+    )
     assert client.post(url, data).status_code == 302
     request_obj.refresh_from_db()
     assert request_obj.status == "derivada"

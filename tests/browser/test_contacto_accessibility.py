@@ -32,8 +32,16 @@ def assert_no_violations(page):
 
 @pytest.mark.parametrize(
     "path",
-    [OFFICE, OFFICE_EN, OFFICE + "seguimiento/", OFFICE_EN + "seguimiento/", OFFICE + "estadisticas/",
-     OFFICE_EN + "estadisticas/", OFFICE + "canal-de-denuncias/", OFFICE_EN + "canal-de-denuncias/"],
+    [
+        OFFICE,
+        OFFICE_EN,
+        OFFICE + "seguimiento/",
+        OFFICE_EN + "seguimiento/",
+        OFFICE + "estadisticas/",
+        OFFICE_EN + "estadisticas/",
+        OFFICE + "canal-de-denuncias/",
+        OFFICE_EN + "canal-de-denuncias/",
+    ],
 )
 @pytest.mark.parametrize("width", [320, 1280])
 def test_contacto_pages_have_no_axe_violations(live_site, new_page, path, width):

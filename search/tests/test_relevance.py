@@ -34,6 +34,16 @@ CASES = [
     ("en", "cycle lanes", "cycle-lane"),
     ("en", "water emergency", "Water emergency"),
     ("en", "social housing", "social housing"),
+    # Councils, round tables, alliances and networks (participacion)
+    ("es", "consejo sociedad civil", "Consejo Regional de la Sociedad Civil"),
+    ("es", "PARTICIPACIÓN CIUDADANA", "Participación Ciudadana"),
+    ("es", "accion climatica", "Acción Climática"),
+    ("es", "personas mayores", "Personas Mayores"),
+    ("es", "pueblos originarios", "Pueblos Originarios"),
+    ("en", "civil society council", "Regional Civil Society Council"),
+    ("en", "citizen participation", "Citizen Participation"),
+    ("en", "climate action", "Climate Action"),
+    ("en", "older people", "Older People"),
     # Contact words (contacto)
     ("es", "reclamos", "Atención Ciudadana"),
     ("es", "atencion ciudadana", "Atención Ciudadana"),

@@ -246,6 +246,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # reCAPTCHA: Google's documented test keys unless real ones are configured.
 RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
+# Real keys load Google's widget: the CSP allows exactly its origins (its inline callback carries
+# the nonce: templates/django_recaptcha/includes/js_v2_checkbox.html).
+if os.environ.get("RECAPTCHA_PRIVATE_KEY"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"] += [
+        "https://www.google.com/recaptcha/",
+        "https://www.gstatic.com/recaptcha/",
+    ]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] += [
+        "https://www.google.com/recaptcha/",
+        "https://recaptcha.google.com/recaptcha/",
+    ]
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"] if not os.environ.get("RECAPTCHA_PRIVATE_KEY") else []
 
 # Tasks: Wagtail's own tasks run immediately; contacto's mail goes through a database queue

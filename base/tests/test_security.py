@@ -300,3 +300,21 @@ def test_editors_without_a_device_are_not_asked_for_a_second_step(client, django
         assert client.get("/admin/").status_code == 200
         account = client.get("/admin/account/").content.decode()
         assert "Verificación en dos pasos" in account  # optional: offered on the account page
+
+
+def test_recaptcha_inline_callback_carries_the_csp_nonce(rf):
+    """With real reCAPTCHA keys the widget's inline callback runs under the strict CSP."""
+    from django.http import HttpResponse
+    from django_recaptcha.widgets import ReCaptchaV2Checkbox
+
+    from base.security import CSPMiddleware, SecurityHeadersMiddleware
+
+    def view(request):
+        widget = ReCaptchaV2Checkbox(attrs={"data-sitekey": "clave-publica"})
+        return HttpResponse(widget.render("captcha", None))
+
+    response = CSPMiddleware(SecurityHeadersMiddleware(view))(rf.get("/contacto/"))
+    html = response.content.decode()
+    nonce = html.split('<script nonce="')[1].split('"')[0]
+    assert nonce
+    assert f"'nonce-{nonce}'" in csp_directives(response["Content-Security-Policy"])["script-src"]

@@ -5,6 +5,7 @@ Everything that differs between machines comes from the environment
 """
 
 import datetime
+import json
 import os
 from pathlib import Path
 
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "participacion",
     "contacto",
     "search",
+    "pagecache",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -85,6 +88,8 @@ MIDDLEWARE = [
     "base.security.CSPMiddleware",
     "base.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous visitors from the cache, purged on publish (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,6 +185,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Full-page cache for anonymous visitors (pagecache/): on in production.py, off here and in tests.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Front-end cache (CDN) purging on publish, off unless configured: a JSON object in the
+# environment, e.g. WAGTAILFRONTENDCACHE='{"cdn": {"BACKEND":
+# "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:6081"}}'.
+# With a CDN in front, PAGE_CACHE_SHARED_MAX_AGE (seconds) lets it keep anonymous pages.
+WAGTAILFRONTENDCACHE = json.loads(os.environ.get("WAGTAILFRONTENDCACHE", "") or "{}")
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
 
 # Sign-in: django-axes locks a user name from one address for 15 minutes after 5 failures
 # (user name AND address, so nobody can lock an editor out from elsewhere, and a shared office

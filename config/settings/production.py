@@ -15,6 +15,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Whole pages for anonymous visitors from Redis, purged on publish (pagecache/); PAGE_CACHE=0 turns it off.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Load balancers probe /healthz over plain HTTP on the private network.

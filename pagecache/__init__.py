@@ -1,0 +1,1 @@
+"""Full-page cache for anonymous visitors, purged whenever published content changes."""

@@ -1,0 +1,255 @@
+"""The full-page cache: hits make no queries, and publishing anything shows at once.
+
+Runs against real caches: Django's local-memory cache in every run, and the Redis server
+at ``REDIS_TEST_URL`` (CI sets it; 127.0.0.1:6379/15 otherwise) in the ``redis`` tests.
+"""
+
+import os
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from contacto.models import ContactoPage
+from fichas.models import FichaCiudadanaPage
+from home.models import Iniciativa
+from pagecache import core
+
+pytestmark = pytest.mark.django_db
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on over a fresh local-memory cache."""
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_ALIAS = "default"
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+@pytest.fixture
+def sheet(home):
+    """A live Spanish budget sheet of the demo."""
+    return FichaCiudadanaPage.objects.live().filter(locale=home.locale).first()
+
+
+def test_second_request_is_served_from_the_cache_without_queries(client, page_cache, django_assert_num_queries):
+    first = client.get("/")
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    # The security headers are added outside the cache, on every response.
+    assert "Content-Security-Policy" in second
+    assert "Permissions-Policy" in second
+
+
+def test_query_strings_and_languages_are_separate_entries(client, page_cache, home_en):
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    assert client.get("/?a=1")["X-Page-Cache"] == "miss"
+    english = client.get("/en/")
+    assert english["X-Page-Cache"] == "hit"
+    assert english["Content-Language"] == "en"
+
+
+def test_publishing_shows_the_new_content_at_once(client, page_cache, sheet):
+    url = sheet.url
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    sheet.title = "Ficha con título nuevo"
+    sheet.save_revision().publish()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Ficha con título nuevo" in response.content.decode()
+    # Other pages (the index lists the sheet) are purged too.
+    assert "Ficha con título nuevo" in client.get(sheet.get_parent().url).content.decode()
+
+
+def test_a_draft_is_not_shown_until_published(client, page_cache, sheet):
+    url = sheet.url
+    client.get(url)
+    sheet.title = "Borrador sin publicar"
+    sheet.save_revision()
+    assert "Borrador sin publicar" not in client.get(url).content.decode()
+
+
+def test_unpublishing_answers_404_at_once(client, page_cache, sheet):
+    url = sheet.url
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    sheet.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_moving_and_deleting_purge(client, page_cache, sheet, home):
+    url = sheet.url
+    client.get(url)
+    sheet.move(home, pos="last-child")
+    # The old address is no longer the page: Wagtail answers with its automatic redirect.
+    old = client.get(url)
+    assert old.status_code == 301
+    assert "X-Page-Cache" not in old
+    moved_url = Page.objects.get(pk=sheet.pk).url
+    assert client.get(moved_url).status_code == 200
+    client.get(moved_url)
+    Page.objects.get(pk=sheet.pk).delete()
+    assert client.get(moved_url).status_code == 404
+
+
+def test_a_snippet_change_shows_at_once(client, page_cache, home):
+    before = client.get("/").content.decode()
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    initiative = Iniciativa.objects.filter(locale=home.locale).first()
+    initiative.name = "Iniciativa renombrada en el fragmento"
+    initiative.save()
+    after = client.get("/").content.decode()
+    assert "Iniciativa renombrada en el fragmento" in after
+    assert after != before
+
+
+def test_a_setting_change_purges(client, page_cache, home):
+    from base.models import SiteSettings
+
+    client.get("/")
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.save()
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_signed_in_users_bypass_the_cache(admin_client, client, page_cache):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get("/")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert len(queries) > 0  # rendered for the editor, not answered from the cache
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_session_and_messages_cookies_bypass(client, page_cache, cookie):
+    client.get("/")
+    client.cookies[cookie] = "x"
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_posts_and_pages_with_forms_are_never_cached(client, page_cache, home):
+    contacto = ContactoPage.objects.live().filter(locale=home.locale).first()
+    assert contacto is not None
+    for _ in range(2):
+        response = client.get(contacto.url)
+        assert response.status_code == 200
+        assert "csrfmiddlewaretoken" in response.content.decode()
+        assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in client.post(contacto.url, {})
+
+
+def test_private_pages_are_never_cached(client, page_cache, sheet):
+    PageViewRestriction.objects.create(page=sheet, restriction_type=PageViewRestriction.PASSWORD, password="clave")
+    for _ in range(2):
+        response = client.get(sheet.url)
+        assert "X-Page-Cache" not in response
+        assert sheet.programme_name not in response.content.decode()
+
+
+def test_errors_and_admin_are_never_cached(client, page_cache):
+    assert "X-Page-Cache" not in client.get("/no-existe/")
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_off_by_default_in_tests_and_development(client, settings):
+    assert settings.PAGE_CACHE_ENABLED is False
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_purge_command(client, page_cache):
+    client.get("/")
+    call_command("purge_page_cache", stdout=open(os.devnull, "w"))
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_a_lost_version_key_never_brings_back_old_pages(client, page_cache):
+    client.get("/")
+    page_cache.delete(core.VERSION_KEY)
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def redis_caches(url):
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "base.cache.ResilientRedisCache", "LOCATION": url, "KEY_PREFIX": "pagecache-test"},
+    }
+
+
+@pytest.mark.redis
+def test_with_a_real_redis(client, settings, sheet, django_assert_num_queries):
+    with override_settings(CACHES=redis_caches(REDIS_TEST_URL), PAGE_CACHE_ENABLED=True, PAGE_CACHE_ALIAS="pages"):
+        caches["pages"].clear()
+        url = sheet.url
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            hit = client.get(url)
+        assert hit["X-Page-Cache"] == "hit"
+        sheet.title = "Ficha publicada con Redis"
+        sheet.save_revision().publish()
+        assert "Ficha publicada con Redis" in client.get(url).content.decode()
+        sheet.unpublish()
+        assert client.get(url).status_code == 404
+        caches["pages"].clear()
+
+
+@pytest.mark.redis
+def test_redis_down_is_a_cache_miss_not_an_error(client, sheet):
+    with override_settings(
+        CACHES=redis_caches("redis://127.0.0.1:1/0"), PAGE_CACHE_ENABLED=True, PAGE_CACHE_ALIAS="pages"
+    ):
+        for _ in range(2):
+            response = client.get(sheet.url)
+            assert response.status_code == 200
+            assert sheet.title in response.content.decode()
+        sheet.save_revision().publish()  # purging while Redis is down does not fail
+
+
+class RecordingBackend:
+    """A front-end cache backend that records what it was asked to purge."""
+
+    purged = []
+
+    def __init__(self, params):
+        pass
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+
+def test_frontend_cache_purges_published_pages_when_configured(sheet, settings):
+    assert "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS
+    RecordingBackend.purged = []
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    sheet.save_revision().publish()
+    assert any(url.endswith(sheet.url) for url in RecordingBackend.purged), RecordingBackend.purged
+
+
+def test_frontend_cache_is_empty_by_default():
+    from django.conf import settings
+
+    assert Locale.objects.exists()
+    assert settings.WAGTAILFRONTENDCACHE == {} or os.environ.get("WAGTAILFRONTENDCACHE")

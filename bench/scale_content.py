@@ -90,7 +90,8 @@ def add_pages(parent, numbers, build):
     return pages
 
 
-def scale_fichas(home):
+def scale_fichas(home, total=SHEETS):
+    """Budget sheets of ``LINES`` lines under the demo's sheet index, up to ``total``."""
     from fichas.models import FichaCiudadanaPage, FichasIndexPage
 
     index = FichasIndexPage.objects.child_of(home).get()
@@ -106,10 +107,11 @@ def scale_fichas(home):
             body=budget_body(n),
         )
 
-    return len(add_pages(index, missing_numbers(index, "bench-ficha-", SHEETS), build))
+    return len(add_pages(index, missing_numbers(index, "bench-ficha-", total), build))
 
 
-def scale_programa(home):
+def scale_programa(home, total=COMMITMENTS):
+    """Commitments with ``MILESTONES`` milestones each under the programme index, up to ``total``."""
     from programa_gobierno.models import CompromisoPage, Hito, ProgramaIndexPage, Tema
 
     index = ProgramaIndexPage.objects.child_of(home).get()
@@ -129,7 +131,7 @@ def scale_programa(home):
             end_date=start + datetime.timedelta(days=365 + n),
         )
 
-    pages = add_pages(index, missing_numbers(index, "bench-compromiso-", COMMITMENTS), build)
+    pages = add_pages(index, missing_numbers(index, "bench-compromiso-", total), build)
     hitos = []
     for page in pages:
         done = page.pk % (MILESTONES + 1)
@@ -155,7 +157,8 @@ def scale_programa(home):
     return len(pages)
 
 
-def scale_participacion(home):
+def scale_participacion(home, total=BODIES):
+    """Participation bodies with ``SESSIONS`` sessions each, up to ``total``."""
     from django.utils import timezone
 
     from participacion import listing
@@ -173,7 +176,7 @@ def scale_participacion(home):
             purpose="<p>Propósito de prueba.</p>",
         )
 
-    pages = add_pages(index, missing_numbers(index, "bench-instancia-", BODIES), build)
+    pages = add_pages(index, missing_numbers(index, "bench-instancia-", total), build)
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     sessions = [
         InstanciaSession(
@@ -193,7 +196,8 @@ def scale_participacion(home):
     return len(pages)
 
 
-def scale_contacto():
+def scale_contacto(total=REQUESTS):
+    """Citizen requests (``BENCH-…`` codes) up to ``total``, in one bulk insert."""
     import hashlib
 
     from django.utils import timezone
@@ -206,7 +210,7 @@ def scale_contacto():
     communes = [value for value, _label in COMMUNE_CHOICES]
     start = timezone.now() - datetime.timedelta(days=720)
     requests = []
-    for n in range(existing, REQUESTS):
+    for n in range(existing, total):
         created = start + datetime.timedelta(minutes=50 * n)
         answered = statuses[n % len(statuses)] in {"respondida", "cerrada"}
         requests.append(
@@ -234,6 +238,7 @@ def scale_contacto():
 
 
 def main():
+    """Scale everything up to the issue's sizes, printing how long each part took."""
     setup_django()
     from wagtail.models import Locale
 

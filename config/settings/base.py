@@ -262,7 +262,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
 # Real keys load Google's widget: the CSP allows exactly its origins (its inline callback carries
-# the nonce: templates/django_recaptcha/includes/js_v2_checkbox.html).
+# the nonce: base/templates/django_recaptcha/includes/js_v2_checkbox.html).
 if os.environ.get("RECAPTCHA_PRIVATE_KEY"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"] += [
         "https://www.google.com/recaptcha/",

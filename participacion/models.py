@@ -145,7 +145,9 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
     def sessions_feed_route(self, request):
         """Every session of every body as an iCalendar (RFC 5545) feed."""
         events = [
-            session.as_event(request.build_absolute_uri(session.page.get_url(request)), request.get_host().split(":")[0])
+            session.as_event(
+                request.build_absolute_uri(session.page.get_url(request)), request.get_host().split(":")[0]
+            )
             for session in self.get_sessions()
         ]
         content = build_calendar(events, name=f"{self.title} · {_('Sesiones')}")
@@ -165,9 +167,7 @@ class InstanciaPage(Page):
     summary = models.TextField(
         _("resumen"), blank=True, help_text=_("Una o dos frases: qué hace esta instancia. Se muestra en los listados.")
     )
-    purpose = RichTextField(
-        _("propósito y misión"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
-    )
+    purpose = RichTextField(_("propósito y misión"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     legal_basis = models.CharField(
         _("base legal o acto de creación"),
         max_length=255,
@@ -286,12 +286,13 @@ class InstanciaMember(TranslatableMixin, Orderable):
 
     page = ParentalKey(InstanciaPage, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(
-        _("nombre"), max_length=200, blank=True, help_text=_("Vacío cuando solo se indica la categoría de representación.")
+        _("nombre"),
+        max_length=200,
+        blank=True,
+        help_text=_("Vacío cuando solo se indica la categoría de representación."),
     )
     position = models.CharField(_("cargo"), max_length=20, choices=Position.choices, default=Position.MEMBER)
-    organisation = models.CharField(
-        _("organización o categoría que representa"), max_length=255, blank=True
-    )
+    organisation = models.CharField(_("organización o categoría que representa"), max_length=255, blank=True)
     designated_on = models.DateField(_("fecha de designación"), null=True, blank=True)
     ended_on = models.DateField(
         _("fecha de término"),
@@ -334,7 +335,9 @@ class InstanciaSession(TranslatableMixin, Orderable, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    attendance = models.PositiveIntegerField(_("asistencia"), null=True, blank=True, help_text=_("Número de asistentes."))
+    attendance = models.PositiveIntegerField(
+        _("asistencia"), null=True, blank=True, help_text=_("Número de asistentes.")
+    )
 
     panels = [
         FieldPanel("title"),
@@ -424,7 +427,9 @@ class InstanciaDocument(Orderable):
     """A document published by a body (regulations, reports, records)."""
 
     page = ParentalKey(InstanciaPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("documento"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("documento"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("document")]
 

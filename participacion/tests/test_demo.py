@@ -51,7 +51,7 @@ def test_bodies_are_listed_under_their_type_in_the_seed_order(client, index):
         for group in soup.select(".body-group")
     }
     expected = {}
-    for (body_type, _prefix, bodies), heading in zip(demo.BODIES, SEED_COUNTS, strict=False):
+    for (_body_type, _prefix, bodies), heading in zip(demo.BODIES, SEED_COUNTS, strict=False):
         expected[heading] = [name for name, *_rest in bodies]
     expected["Consejo Regional de la Sociedad Civil"] = ["Consejo Regional de la Sociedad Civil"]
     assert listed == expected

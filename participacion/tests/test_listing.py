@@ -1,7 +1,7 @@
 """The pure functions behind the listings: types, counts, filters, members, sessions, agendas."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -28,7 +28,7 @@ class Session:
     starts_at: datetime
 
 
-NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 27)
 
 

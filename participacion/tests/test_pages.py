@@ -107,7 +107,11 @@ def test_closed_bodies_are_marked_and_drafts_hidden(client, index, make_body):
 def test_a_body_links_to_its_neighbours_of_the_same_type(client, index):
     body = InstanciaPage.objects.child_of(index).get(slug="consejo-asesor-movilidad")
     soup = soup_of(client.get(body.url))
-    assert soup.select_one('a[rel="prev"]').get_text(" ", strip=True).endswith("Desarrollo Económico, emprendimiento e innovación")
+    assert (
+        soup.select_one('a[rel="prev"]')
+        .get_text(" ", strip=True)
+        .endswith("Desarrollo Económico, emprendimiento e innovación")
+    )
     assert soup.select_one('a[rel="next"]').get_text(" ", strip=True).endswith("Acción Climática")
     assert soup.select_one(".pager-all a")["href"] == "/participacion/tipo/consejos-asesores/"
 
@@ -119,10 +123,18 @@ def test_former_members_stay_visible_as_former(client, make_body):
     today = timezone.localdate()
     body = make_body(
         members=[
-            InstanciaMember(name="Ana Pérez", position="presidencia", organisation="Universidad de Chile",
-                            designated_on=date(2024, 3, 1)),
-            InstanciaMember(name="Berta Soto", position="secretaria", designated_on=date(2022, 1, 10),
-                            ended_on=today - timedelta(days=1)),
+            InstanciaMember(
+                name="Ana Pérez",
+                position="presidencia",
+                organisation="Universidad de Chile",
+                designated_on=date(2024, 3, 1),
+            ),
+            InstanciaMember(
+                name="Berta Soto",
+                position="secretaria",
+                designated_on=date(2022, 1, 10),
+                ended_on=today - timedelta(days=1),
+            ),
             InstanciaMember(name="Carla Díaz", position="integrante", ended_on=today),
         ]
     )
@@ -222,15 +234,22 @@ def test_an_agreement_links_to_the_commitment_it_became(client, home, make_body,
     commitment, _english = commitment_pair(home)
     body = make_body(
         sessions=[
-            session_at(-7, title="Sesión con acuerdos", agreements=[
-                ("Se acordó proponer un compromiso.", commitment),
-                ("Se acordó reunirse de nuevo.", None),
-            ])
+            session_at(
+                -7,
+                title="Sesión con acuerdos",
+                agreements=[
+                    ("Se acordó proponer un compromiso.", commitment),
+                    ("Se acordó reunirse de nuevo.", None),
+                ],
+            )
         ]
     )
     soup = soup_of(client.get(body.url))
     items = soup.select(".agreements li")
-    assert [li.contents[0].strip() for li in items] == ["Se acordó proponer un compromiso.", "Se acordó reunirse de nuevo."]
+    assert [li.contents[0].strip() for li in items] == [
+        "Se acordó proponer un compromiso.",
+        "Se acordó reunirse de nuevo.",
+    ]
     link = items[0].select_one("a")
     assert link["href"] == commitment.url
     assert link.get_text(strip=True) == commitment.title
@@ -281,8 +300,15 @@ def count_queries(client, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/participacion/", "/participacion/?tipo=mesas-tematicas&q=personas", "/participacion/tipo/redes-municipales/",
-            "/participacion/sesiones/", "/participacion/sesiones.ics", "/en/participacion/"]
+    "url",
+    [
+        "/participacion/",
+        "/participacion/?tipo=mesas-tematicas&q=personas",
+        "/participacion/tipo/redes-municipales/",
+        "/participacion/sesiones/",
+        "/participacion/sesiones.ics",
+        "/en/participacion/",
+    ],
 )
 def test_listing_queries_do_not_grow_with_bodies_and_sessions(client, index, make_body, session_at, url):
     before = count_queries(client, url)

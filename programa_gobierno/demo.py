@@ -24,7 +24,7 @@ from wagtail.models import Collection
 from base.demo import get_or_create_page, translate
 
 from . import progress as rules
-from .models import CompromisoPage, Hito, ImagenCompromiso, ProgramaIndexPage, RegistroAvance, Tema
+from .models import CompromisoPage, EnlaceCompromiso, Hito, ImagenCompromiso, ProgramaIndexPage, RegistroAvance, Tema
 
 D = datetime.date
 ILLUSTRATIVE = (
@@ -281,6 +281,7 @@ COMMITMENTS = [
         ),
         "start": D(2023, 4, 1),
         "end": D(2026, 3, 31),
+        "related": ["fichas-ciudadanas"],
         "milestones": [
             m(
                 ("Catastro de sectores sin abastecimiento", "Survey of areas without supply"),
@@ -513,6 +514,7 @@ COMMITMENTS = [
         ),
         "start": D(2024, 1, 1),
         "end": D(2026, 6, 30),
+        "related": ["fichas-ciudadanas"],
         "milestones": [
             m(
                 ("Metodología de seguimiento aprobada", "Monitoring methodology approved"),
@@ -745,8 +747,11 @@ def load_temas(locale):
     return temas
 
 
-def build_commitment(item, temas):
-    """An unsaved CompromisoPage with its milestones and gallery, from one entry of COMMITMENTS."""
+def build_commitment(item, temas, home=None):
+    """An unsaved CompromisoPage with its milestones, gallery and related pages, from one entry of COMMITMENTS.
+
+    Related pages are the site's sections named by slug in ``item["related"]`` that already exist.
+    """
     description = f"<p>{item['description'][0]}</p><p>{ILLUSTRATIVE[0]}</p>"
     page = CompromisoPage(
         title=item["title"][0],
@@ -787,6 +792,9 @@ def build_commitment(item, temas):
                 hito.evidence_url = evidence[2]
         hitos.append(hito)
     page.hitos = hitos
+    if home is not None and item.get("related"):
+        related = list(home.get_children().filter(slug__in=item["related"]))
+        page.enlaces = [EnlaceCompromiso(related_page=p, sort_order=n) for n, p in enumerate(related)]
     if item.get("gallery"):
         alt, caption = gallery_texts(item)
         values = [100 if milestone["done"] else 15 for milestone in item["milestones"]]
@@ -843,7 +851,7 @@ def load(home):
         if index.get_children().filter(slug=item["slug"]).exists():
             page = index.get_children().get(slug=item["slug"]).specific
         else:
-            page = build_commitment(item, temas)
+            page = build_commitment(item, temas, home)
             index.add_child(instance=page)
             page.save_revision().publish()
             backdate_history(page, item)

@@ -216,3 +216,13 @@ def test_english_pages_are_translated(client, programa_en):
     assert english.tema.name == "Modernisation and digital transformation"
     assert english.progress == Decimal("62.5") and english.status == Status.LIMITED
     assert client.get(english.url).status_code == 200
+
+
+def test_related_pages_are_linked_in_the_visitors_language(client, programa, programa_en):
+    spanish = CompromisoPage.objects.get(locale=programa.locale, slug="plan-de-emergencia-hidrica")
+    english = CompromisoPage.objects.get(locale=programa_en.locale, slug="plan-de-emergencia-hidrica")
+    fichas = spanish.enlaces.get().related_page
+    links_es = [a["href"] for a in soup(client.get(spanish.url)).select("#pg-relacionadas + ul a")]
+    links_en = [a["href"] for a in soup(client.get(english.url)).select("#pg-relacionadas + ul a")]
+    assert links_es == [fichas.url]
+    assert links_en == [fichas.get_translation(programa_en.locale).url]

@@ -11,6 +11,12 @@ OFFICE_SLUG = "oficina-de-atencion-ciudadana"
 
 
 @pytest.fixture(autouse=True)
+def _attachments_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded attachments go to a folder of the test's own."""
+    settings.CONTACTO_ATTACHMENTS_ROOT = str(tmp_path / "adjuntos")
+
+
+@pytest.fixture(autouse=True)
 def _clear_rate_limits():
     """Rate limits live in the cache: every test starts with a clean slate."""
     cache.clear()

@@ -1,4 +1,4 @@
-"""The staff inbox: visible to the "Atención Ciudadana" group only; filters, export, assign, answer, forward, history."""
+"""The staff inbox: visible to the "Atención Ciudadana" group only; filters, export, assign, answer, forward."""
 
 import csv
 import io

@@ -91,6 +91,13 @@ def test_attachments_are_stored(client, office, form_data):
     stored = Attachment.objects.order_by("original_name")
     assert [(a.original_name, a.kind) for a in stored] == [("carta.pdf", "pdf"), ("foto.png", "png")]
     assert all(a.file.name.startswith("contacto/adjuntos/") and "carta" not in a.file.name for a in stored)
+    # Kept outside the public media folder, with no URL.
+    from django.conf import settings
+
+    assert stored[0].file.path.startswith(settings.CONTACTO_ATTACHMENTS_ROOT)
+    assert not stored[0].file.path.startswith(str(settings.MEDIA_ROOT))
+    with pytest.raises(ValueError):
+        _ = stored[0].file.url
 
 
 def test_errors_are_shown_next_to_fields_and_in_a_summary_with_input_kept(client, office, form_data):

@@ -1,0 +1,39 @@
+"""Where citizens' attachments are kept: outside the public media directory, never served by URL.
+
+Staff download them through an admin view that checks permissions
+(``admin_views.download_attachment``). The folder is the setting or environment
+variable ``CONTACTO_ATTACHMENTS_ROOT``; by default ``private-media`` beside MEDIA_ROOT.
+"""
+
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils.deconstruct import deconstructible
+
+
+def attachments_root():
+    """The folder for attachments (read on every use, so tests and deployments can move it)."""
+    configured = getattr(settings, "CONTACTO_ATTACHMENTS_ROOT", None) or os.environ.get("CONTACTO_ATTACHMENTS_ROOT")
+    return Path(configured) if configured else Path(settings.MEDIA_ROOT).parent / "private-media"
+
+
+@deconstructible
+class PrivateAttachmentStorage(FileSystemStorage):
+    """A file-system storage rooted at ``attachments_root()``, with no public URL."""
+
+    @property
+    def base_location(self):
+        return str(attachments_root())
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+    def url(self, name):
+        raise ValueError("Citizen attachments have no public URL.")

@@ -335,3 +335,64 @@ def test_body_page_queries_do_not_grow_with_members_sessions_and_agreements(clie
         ],
     )
     assert count_queries(client, big.url) == count_queries(client, small.url)
+
+
+def test_editors_can_create_a_body_with_a_session_and_an_agreement(admin_client, home, index):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    commitment, _english = commitment_pair(home)
+    data = nested_form_data(
+        {
+            "title": "Mesa creada en el administrador",
+            "slug": "mesa-creada-en-el-administrador",
+            "type": "mesa_tematica",
+            "status": "activa",
+            "summary": "Una mesa de prueba.",
+            "purpose": rich_text("<p>Probar el formulario.</p>"),
+            "legal_basis": "",
+            "formed_on": "",
+            "contact_name": "",
+            "contact_email": "",
+            "contact_phone": "",
+            "members": inline_formset(
+                [
+                    {
+                        "name": "Ana Pérez",
+                        "position": "presidencia",
+                        "organisation": "",
+                        "designated_on": "",
+                        "ended_on": "",
+                    }
+                ]
+            ),
+            "sessions": inline_formset(
+                [
+                    {
+                        "title": "Sesión constitutiva",
+                        "starts_at": "2027-01-10 18:00",
+                        "ends_at": "",
+                        "place": "Bandera 46",
+                        "online_url": "",
+                        "agenda": "Constitución\nCalendario",
+                        "minutes": "",
+                        "attendance": "12",
+                        "agreements": inline_formset(
+                            [{"text": "Se acordó sesionar cada mes.", "commitment": str(commitment.pk)}]
+                        ),
+                    }
+                ]
+            ),
+            "documents": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    response = admin_client.post(f"/admin/pages/add/participacion/instanciapage/{index.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    page = InstanciaPage.objects.get(slug="mesa-creada-en-el-administrador")
+    session = page.sessions.get()
+    assert session.attendance == 12
+    assert session.agenda_items == ["Constitución", "Calendario"]
+    agreement = session.agreements.get()
+    assert agreement.commitment_id == commitment.pk
+    assert agreement.locale_id == page.locale_id
+    assert page.members.get().get_position_display() == "Presidencia"

@@ -13,6 +13,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -228,21 +229,30 @@ def translation_missing(request):
 
     ``?pagina=<id>`` names the page; the notice links to it in the languages it
     exists in and to this language's home page. Without a valid id it still
-    explains and links home (status 404 so it is not indexed as content).
+    explains and links home (status 404 so it is not indexed as content). When
+    the page exists in the visitor's language after all, it redirects there.
     """
     page = None
     raw_id = request.GET.get("pagina", "")
-    if raw_id.isdigit():
-        page = Page.objects.live().public().filter(pk=int(raw_id)).first()
+    if raw_id.isascii() and raw_id.isdigit() and len(raw_id) <= 9:  # beyond that, no page (and no overflow)
+        page = Page.objects.live().public().filter(pk=int(raw_id), depth__gt=1).first()
     available = []
     if page is not None:
+        versions = list(page.get_translations(inclusive=True).live().select_related("locale"))
+        active = Locale.get_active()
+        for version in versions:
+            url = version.get_url(request)
+            if version.locale_id == active.pk and url:
+                # Translated meanwhile (or a stale link): go straight to it.
+                return redirect(url)
         available = [
             {
+                "title": version.title,
                 "name": version.locale.get_display_name(),
                 "code": version.locale.language_code,
                 "url": version.get_url(request),
             }
-            for version in page.get_translations(inclusive=True).live().select_related("locale")
+            for version in versions
         ]
     site = Site.find_for_request(request)
     home = site.root_page.localized if site else None

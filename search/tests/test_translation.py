@@ -52,8 +52,15 @@ def test_an_untranslated_page_links_to_a_notice(client, home):
     assert f'href="{page.url}" hreflang="es-CL"' in text
 
 
-def test_the_notice_without_a_page_is_a_404_that_still_helps(client, home_en):
-    response = client.get("/en/sin-traduccion/", {"pagina": "nada"})
+def test_the_notice_redirects_when_the_page_is_translated_after_all(client, home, home_en):
+    response = client.get("/en/sin-traduccion/", {"pagina": home.pk})
+    assert response.status_code == 302
+    assert response["Location"] == home_en.url
+
+
+@pytest.mark.parametrize("value", ["nada", "", "99999999999999999999999", "١٢", "1"])
+def test_the_notice_without_a_page_is_a_404_that_still_helps(client, home_en, value):
+    response = client.get("/en/sin-traduccion/", {"pagina": value})
     assert response.status_code == 404
     assert "Go to the home page" in response.content.decode()
 

@@ -100,12 +100,13 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         form = FiltroCompromisosForm(request.GET or None, temas=temas)
         selection = form.selection()
 
-        figures = list(self.commitments().values_list("tema_id", "progress", "status"))
+        commitments = self.commitments()  # evaluates the view restrictions once, for both queries
+        figures = list(commitments.values_list("tema_id", "progress", "status"))
         by_theme = rules.summarize_by_key(figures)
         overall = rules.summarize((progress, status) for _tema, progress, status in figures)
         theme_rows = [{"tema": tema, "summary": by_theme[tema.pk]} for tema in temas if tema.pk in by_theme]
 
-        listing = self.commitments()
+        listing = commitments
         temas_by_slug = {tema.slug: tema for tema in temas}
         if selection["tema"]:
             listing = listing.filter(tema=temas_by_slug[selection["tema"]])

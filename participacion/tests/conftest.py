@@ -10,6 +10,16 @@ from wagtail.models import Locale
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Leave Spanish active after each test: a request to /en/ activates English for the whole thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def index(home):
     """The Spanish Participación Ciudadana index page of the demo site."""

@@ -716,7 +716,9 @@ def get_document(title):
     if document is None:
         document = Document(title=title, collection=Collection.get_first_root_node())
         slug = "".join(c if c.isalnum() else "-" for c in title.lower())[:40].strip("-")
-        document.file.save(f"programa-{slug}.pdf", ContentFile(minimal_pdf(f"{title} - ejemplo ilustrativo")))
+        content = minimal_pdf(f"{title} - ejemplo ilustrativo")
+        document.file_size = len(content)  # links state format and size (WCAG); the admin upload sets it too
+        document.file.save(f"programa-{slug}.pdf", ContentFile(content))
         document.save()
     return document
 

@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
 from search.kinds import COMPROMISO, DOCUMENTO, FICHA, INSTANCIA, PAGINA, kind_label, result_kind
 
@@ -35,9 +36,16 @@ def test_a_model_can_name_its_kind():
 
 
 def test_labels_are_spanish_and_unknown_kinds_are_pages():
-    assert str(kind_label(FICHA)) == "Ficha presupuestaria"
-    assert str(kind_label(DOCUMENTO)) == "Documento"
-    assert str(kind_label("nope")) == "Página"
+    with translation.override("es-cl"):
+        assert str(kind_label(FICHA)) == "Ficha presupuestaria"
+        assert str(kind_label(DOCUMENTO)) == "Documento"
+        assert str(kind_label("nope")) == "Página"
+
+
+def test_labels_are_translated_on_the_english_site():
+    with translation.override("en"):
+        assert str(kind_label(FICHA)) == "Budget sheet"
+        assert str(kind_label(INSTANCIA)) == "Participation body"
 
 
 def test_real_page_models_of_the_site_get_their_kind():

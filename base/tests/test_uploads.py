@@ -50,11 +50,14 @@ def test_document_content_error(name, head, accepted):
 
 @pytest.mark.django_db
 def test_the_admin_document_form_refuses_a_renamed_html_file():
+    from django.utils import translation
+
     Form = get_document_form(get_document_model())
     html = SimpleUploadedFile("informe.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf")
-    form = Form({"title": "Informe"}, {"file": html}, user=None)
-    assert not form.is_valid()
-    assert "no corresponde a un archivo .pdf" in str(form.errors["file"])
+    with translation.override("es-cl"):
+        form = Form({"title": "Informe"}, {"file": html}, user=None)
+        assert not form.is_valid()
+        assert "no corresponde a un archivo .pdf" in str(form.errors["file"])
 
     good = SimpleUploadedFile("informe.pdf", PDF, content_type="application/pdf")
     form = Form({"title": "Informe"}, {"file": good}, user=None)

@@ -15,6 +15,8 @@ from .forms import ContactForm, LookupForm
 from .models import CitizenRequest, RequestStatus, RequestType
 
 SESSION_KEY = "contacto_last_code"
+# Three 5 MB files plus the text fields and multipart overhead; anything larger is refused unread.
+MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
 
 def _limits(name, default):
@@ -37,6 +39,12 @@ def contact_form(request, page):
     limit, window = _limits("submit", (5, 600))
     if not ratelimit.hit("submit", ratelimit.client_key(request), limit, window):
         return _render(page, request, "contacto/refused.html", status=429, reason="rate_limited")
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_REQUEST_BYTES:
+        return _render(page, request, "contacto/refused.html", status=413, reason="too_large")
     form = ContactForm(request.POST, request.FILES, request_types=request_types)
     if form.is_bot:
         return _render(page, request, "contacto/refused.html", status=400, reason="bot")

@@ -202,6 +202,16 @@ def test_failure_while_saving_leaves_nothing_half_stored(client, office, form_da
     assert not RequestEvent.objects.exists()
 
 
+def test_oversized_request_is_refused_unread(client, office, form_data):
+    from contacto.views import MAX_REQUEST_BYTES
+
+    big = upload("enorme.pdf", b"%PDF-1.4\n" + b"0" * MAX_REQUEST_BYTES + b"\n%%EOF")
+    response = post(client, office, {**form_data, "attachments": [big]})
+    assert response.status_code == 413
+    assert "demasiado grande" in response.content.decode()
+    assert not CitizenRequest.objects.exists()
+
+
 def test_repeated_submission_gets_409(client, office, form_data):
     assert post(client, office, form_data).status_code == 303
     response = post(client, office, form_data)

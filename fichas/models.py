@@ -45,19 +45,19 @@ def export_url(page, request, file_name):
 
 
 class YearFilterForm(forms.Form):
-    """The index's "filter by year" form; only years that have sheets are offered."""
+    """The index's "filter by year" form: any budget year; the select offers the years that have sheets."""
 
-    anio = forms.TypedChoiceField(
+    anio = forms.IntegerField(
         label=_("Año"),
         required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": _("Elija un año de la lista: %(value)s no tiene fichas publicadas.")},
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": _("Elija un año de la lista, por ejemplo 2023."),
+            "min_value": _("Elija un año de la lista, por ejemplo 2023."),
+            "max_value": _("Elija un año de la lista, por ejemplo 2023."),
+        },
     )
-
-    def __init__(self, *args, years=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["anio"].choices = [("", _("Todos los años"))] + [(str(year), str(year)) for year in years]
 
 
 class FichasIndexPage(RoutablePageMixin, Page):
@@ -83,13 +83,15 @@ class FichasIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sheets = self.get_sheets()
-        years = sorted({sheet.year for sheet in sheets}, reverse=True)
-        form = YearFilterForm(request.GET or None, years=years)
+        years = {sheet.year for sheet in sheets}
+        form = YearFilterForm(request.GET or None)
         selected_year = form.cleaned_data["anio"] if form.is_valid() else None
         if selected_year is not None:
             sheets = [sheet for sheet in sheets if sheet.year == selected_year]
+            years.add(selected_year)  # a year without sheets stays selected and shows an empty list
         context.update(
             filter_form=form,
+            year_choices=sorted(years, reverse=True),
             selected_year=selected_year,
             sheet_count=len(sheets),
             sheets_by_year=[(year, list(group)) for year, group in groupby(sheets, key=lambda sheet: sheet.year)],

@@ -210,7 +210,7 @@ def test_index_filters_by_year(client, make_sheet):
     assert "1 ficha del año 2022" in text(soup.select_one(".result-count"))
 
 
-@pytest.mark.parametrize("year", ["1999", "abc", "2023'--"])
+@pytest.mark.parametrize("year", ["1999", "3000", "abc", "2023'--"])
 def test_a_bad_year_filter_is_a_400_with_a_spanish_message(client, year):
     response = client.get("/fichas-ciudadanas/", {"anio": year})
     assert response.status_code == 400
@@ -218,6 +218,15 @@ def test_a_bad_year_filter_is_a_400_with_a_spanish_message(client, year):
     assert "Elija un año de la lista" in text(soup.select_one(".field-error"))
     assert soup.select_one("#id_anio")["aria-invalid"] == "true"
     assert len(soup.select(".ficha-card")) == 2  # the full list is still there
+
+
+def test_a_year_without_sheets_is_an_empty_result_not_an_error(client):
+    response = client.get("/fichas-ciudadanas/", {"anio": "2001"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select(".ficha-card") == []
+    assert soup.select_one("#id_anio option[selected]")["value"] == "2001"
+    assert "0 fichas del año 2001" in text(soup.select_one(".result-count"))
 
 
 def test_index_is_in_the_main_menu_and_the_home_initiatives_link_to_it(client, index):

@@ -57,8 +57,9 @@ def default_language():
 @pytest.fixture
 def home(db):
     """The Spanish home page of the demo site."""
-    from home.models import HomePage
     from wagtail.models import Locale
+
+    from home.models import HomePage
 
     return HomePage.objects.get(locale=Locale.get_default())
 

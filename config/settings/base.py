@@ -272,7 +272,9 @@ if os.environ.get("RECAPTCHA_PRIVATE_KEY"):
         "https://www.google.com/recaptcha/",
         "https://recaptcha.google.com/recaptcha/",
     ]
-SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"] if not os.environ.get("RECAPTCHA_PRIVATE_KEY") else []
+SILENCED_SYSTEM_CHECKS = (
+    ["django_recaptcha.recaptcha_test_key_error"] if not os.environ.get("RECAPTCHA_PRIVATE_KEY") else []
+)
 
 # Tasks: Wagtail's own tasks run immediately; contacto's mail goes through a database queue
 # worked by `manage.py db_worker --backend mail --queue-name mail` (see scripts/dev.sh).

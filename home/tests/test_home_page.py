@@ -48,7 +48,8 @@ def test_new_initiative_raises_the_total(client, home):
 def test_every_initiative_is_listed_under_its_axis_with_its_status(client, home):
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     sections = soup.select("section.axis")
-    assert [s.h2.get_text(strip=True) for s in sections] == ["Modernización", "Transparencia", "Participación Ciudadana"]
+    names = [s.h2.get_text(strip=True) for s in sections]
+    assert names == ["Modernización", "Transparencia", "Participación Ciudadana"]
     assert [len(s.select(".initiative")) for s in sections] == [10, 8, 6]
     dte = soup.find("h4", string=re.compile("Documentos Tributarios"))
     assert dte.find_next("span", class_="status").get_text(strip=True) == "Cumplida"

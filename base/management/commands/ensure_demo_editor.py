@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         User = get_user_model()
         if User.objects.filter(username=DEMO_USERNAME).exists():
-            self.stdout.write(f"La cuenta de demostración «{DEMO_USERNAME}» ya existe (contraseña mostrada al crearla).")
+            self.stdout.write(
+                f"La cuenta de demostración «{DEMO_USERNAME}» ya existe (contraseña mostrada al crearla)."
+            )
             return
         password = secrets.token_urlsafe(12)
         user = User.objects.create_user(

@@ -13,14 +13,12 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from django_otp.oath import totp
 
-from tests.browser.conftest import describe, free_port, run_axe
+from tests.browser.conftest import describe, run_axe, serve
 
 pytestmark = pytest.mark.browser
 
@@ -70,32 +68,9 @@ def channel():
             [*manage, "denuncias_crear_gestor", "comite"], env=env, check=True, cwd=ROOT, capture_output=True, text=True
         )
         secret = re.search(r"clave: ([A-Z2-7=]+)", created.stdout).group(1)
-        port = free_port()
         log_path = Path(tmpdir) / "server.log"
-        with open(log_path, "w") as log:
-            server = subprocess.Popen(
-                [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
-                env=env,
-                cwd=ROOT,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            base_url = f"http://127.0.0.1:{port}"
-            try:
-                deadline = time.monotonic() + 60
-                while True:
-                    try:
-                        urllib.request.urlopen(base_url + "/", timeout=2)
-                        break
-                    except OSError:
-                        if server.poll() is not None or time.monotonic() > deadline:
-                            raise RuntimeError("the channel's test server did not start") from None
-                        time.sleep(0.3)
-                yield base_url, secret, log_path
-            finally:
-                server.terminate()
-                server.wait(timeout=10)
-
+        with serve(manage, env, log_path) as base_url:
+            yield base_url, secret, log_path
 
 def submit(page, name, exact=False):
     """Click a submit button and wait for the page it leads to."""

@@ -7,6 +7,7 @@ PostgreSQL, a sibling database named ``<name>_browser``. Pages are reached over
 real HTTP, as a citizen's browser would.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -56,6 +57,38 @@ def free_port():
         return sock.getsockname()[1]
 
 
+@contextlib.contextmanager
+def serve(manage, env, log_path, probe="/"):
+    """Run ``manage.py runserver`` on a free loopback port until the block ends; yield its base URL.
+
+    Waits (up to 60 s) until ``probe`` answers, and fails early if the server process dies.
+    """
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(base_url + probe, timeout=2)
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(f"the test server did not start (see {log_path})") from None
+                    time.sleep(0.3)
+            yield base_url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
 def browser_database_url(tmpdir):
     """A database of its own for the server process, of the same kind as the suite's."""
     url = os.environ.get("DATABASE_URL", "")
@@ -96,31 +129,8 @@ def live_site():
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
         subprocess.run([*manage, "load_demo_content", "-v0"], env=env, check=True, cwd=ROOT)
-        port = free_port()
-        log = open(Path(tmpdir) / "server.log", "w")  # noqa: SIM115
-        server = subprocess.Popen(
-            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base_url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(base_url + "/robots.txt", timeout=2)
-                    break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("the browser-test server did not start") from None
-                    time.sleep(0.3)
+        with serve(manage, env, Path(tmpdir) / "server.log", probe="/robots.txt") as base_url:
             yield base_url
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-            log.close()
 
 
 @pytest.fixture(scope="session")

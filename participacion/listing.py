@@ -88,6 +88,11 @@ def group_by_type(bodies):
     return [(body_type, groups[body_type.value]) for body_type in BODY_TYPES if groups[body_type.value]]
 
 
+def order_by_type(bodies):
+    """``bodies`` in the seed's type order, keeping their order within a type (what the listing pages through)."""
+    return [body for _body_type, group in group_by_type(bodies) for body in group]
+
+
 def normalize(text):
     """Lower-case ``text`` without accents or extra spaces, for accent-insensitive matching."""
     decomposed = unicodedata.normalize("NFKD", text or "")

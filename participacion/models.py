@@ -10,6 +10,7 @@ Counting, grouping, filtering and ordering happen in ``participacion.listing``;
 the models only load rows, with a fixed number of queries per page.
 """
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -29,6 +30,9 @@ from .calendar import build_calendar
 
 # Sessions listed on /sesiones/ below the upcoming ones.
 RECENT_SESSIONS_SHOWN = 20
+# Bodies per page of the listing, and upcoming sessions per page of the sessions page.
+BODIES_PER_PAGE = 60
+UPCOMING_SESSIONS_PER_PAGE = 50
 
 
 class ParticipacionIndexPage(RoutablePageMixin, Page):
@@ -60,12 +64,8 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
         )
 
     def get_sessions(self):
-        """Every session of this page's live bodies, with its body. One query."""
-        return list(
-            InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True)
-            .select_related("page")
-            .order_by("starts_at")
-        )
+        """The sessions of this page's live bodies, with their body (a queryset, nothing evaluated)."""
+        return InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True).select_related("page")
 
     # Routes ---------------------------------------------------------------
 
@@ -80,7 +80,8 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             filter_type = body_type
         base_url = self.get_url(request)
         bodies = self.get_bodies()
-        shown = listing.filter_bodies(bodies, filter_type, query)
+        shown = listing.order_by_type(listing.filter_bodies(bodies, filter_type, query))
+        body_page = Paginator(shown, BODIES_PER_PAGE).get_page(request.GET.get("page"))
         type_links = [
             {"type": kind, "count": count, "url": base_url + self.reverse_subpage("type", args=[kind.slug])}
             for kind, count in listing.count_by_type(body.type for body in bodies)
@@ -91,7 +92,8 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             form_action=base_url + self.reverse_subpage("type", args=[body_type.slug]) if type_route else base_url,
             type_links=type_links,
             total=len(bodies),
-            groups=listing.group_by_type(shown),
+            groups=listing.group_by_type(body_page.object_list),
+            body_page=body_page,
             shown_count=len(shown),
             selected_type=filter_type,
             query=query,
@@ -130,11 +132,16 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
     @path("sesiones/", name="sessions")
     def sessions_route(self, request):
         """Upcoming sessions of all bodies together, then the most recent past ones."""
-        upcoming, past = listing.split_sessions(self.get_sessions(), timezone.now())
+        now = timezone.now()
+        sessions = self.get_sessions()
+        upcoming_sessions = sessions.filter(starts_at__gte=now).order_by("starts_at")
+        upcoming = Paginator(upcoming_sessions, UPCOMING_SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+        past = sessions.filter(starts_at__lt=now).order_by("-starts_at")[:RECENT_SESSIONS_SHOWN]
         context = self.get_context(request)
         context.update(
-            upcoming=upcoming,
-            past=past[:RECENT_SESSIONS_SHOWN],
+            upcoming=list(upcoming.object_list),
+            upcoming_page=upcoming,
+            past=list(past),
             base_url=self.get_url(request),
             feed_url=self.feed_url(self.get_url(request)),
             page_title=_("Sesiones"),
@@ -148,7 +155,7 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             session.as_event(
                 request.build_absolute_uri(session.page.get_url(request)), request.get_host().split(":")[0]
             )
-            for session in self.get_sessions()
+            for session in self.get_sessions().order_by("starts_at")
         ]
         content = build_calendar(events, name=f"{self.title} · {_('Sesiones')}")
         response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
@@ -322,7 +329,7 @@ class InstanciaSession(TranslatableMixin, Orderable, ClusterableModel):
 
     page = ParentalKey(InstanciaPage, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("título"), max_length=200, blank=True, help_text=_("P. ej. «Primera sesión ordinaria»."))
-    starts_at = models.DateTimeField(_("fecha y hora de inicio"))
+    starts_at = models.DateTimeField(_("fecha y hora de inicio"), db_index=True)
     ends_at = models.DateTimeField(_("fecha y hora de término"), null=True, blank=True)
     place = models.CharField(_("lugar"), max_length=255, blank=True)
     online_url = models.URLField(_("enlace de la transmisión o reunión en línea"), blank=True)

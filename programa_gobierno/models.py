@@ -13,6 +13,7 @@
 import html
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -83,6 +84,9 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         verbose_name = _("programa de gobierno")
         verbose_name_plural = _("programas de gobierno")
 
+    #: Commitments per page of the listing (the summaries above it always count them all).
+    COMMITMENTS_PER_PAGE = 24
+
     def commitments(self):
         """The live, public commitments under this page (a queryset, nothing evaluated)."""
         return CompromisoPage.objects.child_of(self).live().public()
@@ -91,7 +95,8 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         """Filters, the filtered and sorted listing, and the summaries overall and per theme.
 
         A fixed number of queries whatever the number of commitments: themes, figures of
-        every commitment for the summaries, and the listing (with milestone counts).
+        every commitment for the summaries, the listing's count and one page of it (with
+        milestone counts).
         """
         from .forms import FiltroCompromisosForm
 
@@ -120,11 +125,14 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
             )
             .order_by(*form.ordering(selection["orden"]))
         )
+        commitment_page = Paginator(listing, self.COMMITMENTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             filter_form=form,
             selection=selection,
             is_filtered=bool(selection["tema"] or selection["estado"]),
-            commitment_list=list(listing),
+            has_choices=any(request.GET.get(name) for name in form.fields),
+            commitment_page=commitment_page,
+            commitment_list=list(commitment_page.object_list),
             overall=overall,
             theme_rows=theme_rows,
             status_counts=rules.status_counts(status for _tema, _progress, status in figures),

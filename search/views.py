@@ -9,7 +9,7 @@ stays in the URL (``?q=…&page=2``) so results can be shared and bookmarked.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.http import JsonResponse
@@ -140,17 +140,6 @@ def suggestion_corpus(locale):
     return texts
 
 
-def paginate(results, page_number):
-    """The requested page of ``results``; the first for a bad number, the last past the end."""
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        return paginator.page(page_number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def promoted_results(query_string, locale):
     """The editors' picks for the query: (page, description) in the visitor's language.
 
@@ -174,7 +163,7 @@ def search(request):
     context = {"search_query": query_string, "max_query_length": MAX_QUERY_LENGTH}
     if query_string:
         results = searchable_pages(locale).specific().search(query_string)
-        page_obj = paginate(results, request.GET.get("page", 1))
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context["search_results"] = page_obj
         context["results"] = [page_result(page, query_string, request) for page in page_obj]
         context["promotions"] = [

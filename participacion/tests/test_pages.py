@@ -10,6 +10,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Locale
 
+from participacion import listing
 from participacion.models import InstanciaMember, InstanciaPage
 
 pytestmark = pytest.mark.django_db
@@ -311,6 +312,8 @@ def count_queries(client, url):
     ],
 )
 def test_listing_queries_do_not_grow_with_bodies_and_sessions(client, index, make_body, session_at, url):
+    # One body with past and upcoming sessions first: an empty list skips the page's query.
+    make_body(type="mesa_tematica", title="Personas de base", sessions=[session_at(-5), session_at(5)])
     before = count_queries(client, url)
     for number in range(12):
         make_body(
@@ -396,3 +399,77 @@ def test_editors_can_create_a_body_with_a_session_and_an_agreement(admin_client,
     assert agreement.commitment_id == commitment.pk
     assert agreement.locale_id == page.locale_id
     assert page.members.get().get_position_display() == "Presidencia"
+
+
+# Pagination -----------------------------------------------------------------------
+
+
+def test_listing_is_paginated_in_type_order_and_keeps_the_filters(client, index, monkeypatch):
+    monkeypatch.setattr("participacion.models.BODIES_PER_PAGE", 10)
+    everything = InstanciaPage.objects.child_of(index).live().count()
+    pages = -(-everything // 10)
+    shown = []
+    for number in range(1, pages + 1):
+        response = client.get("/participacion/", {"page": number})
+        assert response.status_code == 200
+        shown.extend(
+            (card.find_parent("section")["aria-labelledby"], card.h3.a["href"])
+            for card in soup_of(response).select(".body-card")
+        )
+    # Every body exactly once, grouped by type in the seed's order across the pages.
+    assert len(shown) == len({href for _group, href in shown}) == everything
+    groups = [group for group, _title in shown]
+    seed_order = [f"grupo-{body_type.slug}" for body_type in listing.BODY_TYPES]
+    assert groups == sorted(groups, key=seed_order.index)
+    assert groups[0] == "grupo-consejos-asesores"
+
+    soup = soup_of(client.get("/participacion/", {"q": "consejo", "page": 1}))
+    total = int(soup.select_one(".result-count").get_text().split()[0])
+    if total > 10:
+        nav = soup.select_one("nav.pagination")
+        assert nav["aria-label"] == "Páginas de instancias"
+        assert nav.select_one("a[rel=next]")["href"] == "?q=consejo&page=2"
+        assert "se muestran de la 1 a la 10" in soup.select_one(".result-count").get_text()
+    count = len(soup_of(client.get("/participacion/", {"q": "consejo", "page": 99})).select(".body-card"))
+    assert count == (total - 1) % 10 + 1  # past the end: the last page
+
+
+def test_demo_listing_fits_one_page(client, index):
+    soup = soup_of(client.get("/participacion/"))
+    assert soup.select_one("nav.pagination") is None
+    assert len(soup.select(".body-card")) == InstanciaPage.objects.child_of(index).live().count()
+
+
+def test_sessions_page_lists_upcoming_in_pages_and_only_recent_past(client, index, make_body, session_at, monkeypatch):
+    from participacion.models import InstanciaSession
+
+    monkeypatch.setattr("participacion.models.UPCOMING_SESSIONS_PER_PAGE", 3)
+    monkeypatch.setattr("participacion.models.RECENT_SESSIONS_SHOWN", 2)
+    make_body(
+        title="Mesa de las sesiones",
+        sessions=[session_at(days, title=f"Sesión {days:+d}") for days in (-30, -20, -10, 1, 2, 3, 4, 5)],
+    )
+    upcoming_count = InstanciaSession.objects.filter(
+        page__path__startswith=index.path, page__live=True, starts_at__gte=timezone.now()
+    ).count()
+    pages = -(-upcoming_count // 3)
+
+    def tables(number):
+        response = client.get("/participacion/sesiones/", {"page": number})
+        assert response.status_code == 200
+        found = soup_of(response).select("table")
+        return [[[c.get_text(strip=True) for c in row.select("th, td")] for row in t.select("tbody tr")] for t in found]
+
+    upcoming_rows = []
+    for number in range(1, pages + 1):
+        upcoming, past = tables(number)
+        assert len(upcoming) == (3 if number < pages else upcoming_count - 3 * (pages - 1))
+        upcoming_rows.extend(upcoming)
+        assert [row[2] for row in past] == ["Sesión -10", "Sesión -20"]  # the most recent two, newest first
+    ours = [row[2] for row in upcoming_rows if row[1] == "Mesa de las sesiones"]
+    assert ours == ["Sesión +1", "Sesión +2", "Sesión +3", "Sesión +4", "Sesión +5"]  # soonest first, across pages
+    assert len(upcoming_rows) == upcoming_count
+
+    nav = soup_of(client.get("/participacion/sesiones/")).select_one("nav.pagination")
+    assert nav["aria-label"] == "Páginas de próximas sesiones"
+    assert nav.select_one("a[rel=next]")["href"] == "?page=2"

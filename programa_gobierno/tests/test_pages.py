@@ -152,10 +152,11 @@ def test_index_query_count_does_not_grow_with_the_commitments(client, programa, 
     for _ in range(15):
         make_commitment([(1, DONE), (2, None), (3, None)])
     response = client.get(programa.url)
-    assert len(card_titles(response)) == 12 + 15
+    assert len(card_titles(response)) == min(12 + 15, programa.COMMITMENTS_PER_PAGE)
+    assert "27 compromisos" in soup(response).select_one(".pg-result-count").get_text()
     assert _count_queries(client, programa.url) == before
     assert _count_queries(client, programa.url, {"tema": "agua", "orden": "avance_desc"}) == filtered_before
-    # The page's own share is four queries (themes, figures, listing, restrictions); the rest is the layout.
+    # The page's own share is five queries (themes, figures, count, listing, restrictions); the rest is the layout.
     assert before <= 30
 
 
@@ -227,3 +228,37 @@ def test_related_pages_are_linked_in_the_visitors_language(client, programa, pro
     links_en = [a["href"] for a in soup(client.get(english.url)).select("#pg-relacionadas + ul a")]
     assert links_es == [fichas.url]
     assert links_en == [fichas.get_translation(programa_en.locale).url]
+
+
+def test_listing_is_paginated_and_keeps_filters_and_order(client, programa, make_commitment, monkeypatch):
+    monkeypatch.setattr(type(programa), "COMMITMENTS_PER_PAGE", 5)
+    everything = [card_titles(client.get(programa.url, {"orden": "avance_desc", "page": n})) for n in (1, 2, 3)]
+    assert [len(titles) for titles in everything] == [5, 5, 2]
+    flat = [title for titles in everything for title in titles]
+    assert len(set(flat)) == 12  # no commitment shown twice or skipped
+    progress = {p.title: p.progress for p in CompromisoPage.objects.child_of(programa).live()}
+    assert [progress[t] for t in flat] == sorted(progress.values(), reverse=True)
+
+    page = soup(client.get(programa.url, {"orden": "avance_desc", "page": 2}))
+    nav = page.select_one("nav.pagination")
+    assert nav["aria-label"] == "Páginas de compromisos"
+    assert nav.select_one("[aria-current=page]").get_text(strip=True) == "Página 2 de 3"
+    assert nav.select_one("a[rel=next]")["href"] == "?orden=avance_desc&page=3"
+    assert nav.select_one("a[rel=prev]")["href"] == "?orden=avance_desc&page=1"
+    # The summaries above the listing still count every commitment.
+    assert "12" in page.select_one(".pg-tally").get_text()
+    assert "se muestran del 6 al 10" in page.select_one(".pg-result-count").get_text()
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"), [("abc", "Página 1 de 3"), ("99", "Página 3 de 3"), ("-1", "Página 3 de 3")]
+)
+def test_bad_page_numbers_show_a_page_not_an_error(client, programa, monkeypatch, number, expected):
+    monkeypatch.setattr(type(programa), "COMMITMENTS_PER_PAGE", 5)
+    response = client.get(programa.url, {"page": number})
+    assert response.status_code == 200
+    assert soup(response).select_one("nav.pagination [aria-current=page]").get_text(strip=True) == expected
+
+
+def test_one_page_of_commitments_has_no_pagination(client, programa):
+    assert soup(client.get(programa.url)).select_one("nav.pagination") is None

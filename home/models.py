@@ -7,6 +7,7 @@ initiatives' statuses (see ``home.progress``); nobody types it.
 """
 
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -153,18 +154,27 @@ class HomePage(Page):
         """
         axes = list(Eje.objects.filter(locale_id=self.locale_id).prefetch_related("ambitos"))
         initiatives = list(
-            Iniciativa.objects.filter(locale_id=self.locale_id).select_related("page").order_by("sort_order", "name")
+            Iniciativa.objects.filter(locale_id=self.locale_id)
+            .annotate(page_translation_key=F("page__translation_key"))
+            .order_by("sort_order", "name")
         )
         tallies = tally_by_axis(initiatives)
-        # Linked pages in this page's language, fetched at once (not page.localized per initiative).
-        keys = {i.page.translation_key for i in initiatives if i.page_id}
-        localized = {
-            page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
+        # Linked pages in this page's language, fetched at once (not page.localized per initiative),
+        # with only what their URL and title need. Without a live translation, the linked page itself.
+        keys = {i.page_translation_key for i in initiatives if i.page_id}
+        linked_ids = {i.page_id for i in initiatives if i.page_id}
+        pages = list(
+            Page.objects.live()
+            .filter(Q(translation_key__in=keys, locale_id=self.locale_id) | Q(pk__in=linked_ids))
+            .only("id", "title", "path", "depth", "url_path", "translation_key", "locale_id", "live")
+        )
+        localized = {page.translation_key: page for page in pages if page.locale_id == self.locale_id}
+        by_id = {page.pk: page for page in pages}
         for initiative in initiatives:
             initiative.linked_page = (
-                localized.get(initiative.page.translation_key, initiative.page) if initiative.page_id else None
+                localized.get(initiative.page_translation_key) or by_id.get(initiative.page_id)
+                if initiative.page_id
+                else None
             )
         for axis in axes:
             axis.initiative_list = [i for i in initiatives if i.eje_id == axis.pk]

@@ -8,47 +8,84 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import formats, translation
 from wagtail.models import Page, Site
 
 register = template.Library()
 
+# Depth of each language's home page in the page tree (the tree's root is depth 1).
+HOME_DEPTH = 2
 
-def _home_page(request):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    return site.root_page.localized.specific
+
+# Fields the layout needs of the home page and the menu's pages (URL, title, current section).
+LAYOUT_PAGE_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "locale_id", "content_type_id", "live")
+
+
+def _layout_pages(request, page=None):
+    """``(home, menu items)`` in the active language, looked up once per request.
+
+    On a page, the home is its ancestor at depth 2 (each language has its own tree), and it
+    comes with its children shown in menus in one query, without looking up the locale.
+    Elsewhere (search, forms) the site's root page in the active language is used, with
+    the default language's home as the fallback.
+    """
+    if request is None:
+        return None, []
+    cached = getattr(request, "_base_layout_pages", None)
+    if cached is not None:
+        return cached
+    if isinstance(page, Page) and page.depth >= HOME_DEPTH:
+        home_path = page.path[: HOME_DEPTH * Page.steplen]
+    else:
+        site = Site.find_for_request(request)
+        if site is None:
+            return None, []
+        home_path = site.root_page.localized.path
+    rows = list(
+        Page.objects.filter(
+            Q(path=home_path) | Q(path__startswith=home_path, depth=HOME_DEPTH + 1, live=True, show_in_menus=True)
+        )
+        .only(*LAYOUT_PAGE_FIELDS)
+        .order_by("path")
+    )
+    home = rows[0] if rows and rows[0].path == home_path else None
+    items = rows[1:] if home else []
+    request._base_layout_pages = (home, items)
+    return home, items
 
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
     """The home page in the active language (falls back to the default language's home)."""
-    return _home_page(context.get("request"))
+    return _layout_pages(context.get("request"), context.get("page"))[0]
 
 
 @register.inclusion_tag("base/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's children that are marked "show in menus", in the active language."""
     request = context.get("request")
-    home = _home_page(request)
-    items = list(home.get_children().live().in_menu()) if home else []
     current = context.get("page")
+    home, items = _layout_pages(request, current)
     current_path = current.path if isinstance(current, Page) else ""
     for item in items:
         item.is_current = bool(current_path) and current_path.startswith(item.path)
-    return {"home": home, "items": items, "request": request}
+    home_url = home.get_url(request) if home else None
+    home_current = bool(home) and isinstance(current, Page) and current.pk == home.pk
+    return {"home": home, "home_url": home_url, "home_current": home_current, "items": items, "request": request}
 
 
 @register.inclusion_tag("base/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """Ancestors of the current page from the home page down (none on the home page itself)."""
     page = context.get("page")
+    request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
-        return {"ancestors": [], "page": page}
+        return {"ancestors": [], "page": page, "request": request}
     ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "page": page}
+    # The request lets {% pageurl %} reuse the site root paths it already looked up.
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)

@@ -51,6 +51,8 @@ def request_is_cacheable(request):
     """True when ``request`` may be answered from (and stored in) the page cache."""
     if request.method != "GET":
         return False
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        return False  # SecurityMiddleware redirects it to HTTPS
     if any(name in request.COOKIES for name in bypass_cookies()):
         return False
     excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDED_PREFIXES", DEFAULT_EXCLUDED_PREFIXES))

@@ -8,11 +8,14 @@ from . import core
 class PageCacheMiddleware:
     """Serve and store whole pages for anonymous visitors.
 
-    Sits after WhiteNoise (static files never reach it) and before the session, so a hit
-    skips sessions, locale, CSRF, authentication and the page's database queries. The
-    security headers (CSP, Permissions-Policy) are added by the middleware outside it on
-    every response, hit or miss. ``X-Page-Cache`` says ``hit`` or ``miss`` on pages that
-    could be cached.
+    The first middleware: a hit is answered before any other middleware runs, so it costs
+    one cache round trip and no sessions, locale, CSRF, authentication or database queries.
+    A page is stored with every header the middleware below it added (HSTS, CSP, Permissions-
+    Policy, Content-Language...): they are the same for every anonymous visitor, because a
+    page whose CSP carries a per-request nonce is never stored. Static files and the admin
+    are excluded by path, and plain-HTTP requests that must be redirected to HTTPS are left
+    to ``SecurityMiddleware``. ``X-Page-Cache`` says ``hit`` or ``miss`` on pages that could
+    be cached.
     """
 
     def __init__(self, get_response):

@@ -83,13 +83,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Whole pages for anonymous visitors from the cache, purged on publish (pagecache/). First, so
+    # a hit costs one cache round trip; the pages are stored with the headers the middleware
+    # below added when they were rendered (security headers, CSP without a nonce).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy with per-request nonces, then Permissions-Policy (base/security.py).
     "base.security.CSPMiddleware",
     "base.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Whole pages for anonymous visitors from the cache, purged on publish (pagecache/).
-    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -49,9 +49,31 @@ def test_second_request_is_served_from_the_cache_without_queries(client, page_ca
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
-    # The security headers are added outside the cache, on every response.
-    assert "Content-Security-Policy" in second
-    assert "Permissions-Policy" in second
+    # The security headers are stored with the page: a hit carries the same ones.
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        assert second[header] == first[header]
+    assert "nonce-" not in second["Content-Security-Policy"]
+
+
+def test_a_hit_skips_every_other_middleware(client, page_cache, settings):
+    assert settings.MIDDLEWARE[0] == "pagecache.middleware.PageCacheMiddleware"
+    client.get("/")
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "hit"
+    # LocaleMiddleware, SessionMiddleware and AuthenticationMiddleware never ran on the hit.
+    assert not hasattr(response.wsgi_request, "LANGUAGE_CODE")
+    assert not hasattr(response.wsgi_request, "session")
+    assert not hasattr(response.wsgi_request, "user")
+
+
+def test_plain_http_is_redirected_to_https_not_served_from_the_cache(client, page_cache, settings):
+    client.get("/", secure=True)
+    assert client.get("/", secure=True)["X-Page-Cache"] == "hit"
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client().get("/")  # a new client: SecurityMiddleware reads the setting when it is built
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+    assert client.get("/", secure=True)["X-Page-Cache"] == "hit"
 
 
 def test_query_strings_and_languages_are_separate_entries(client, page_cache, home_en):

@@ -7,6 +7,7 @@ Interface strings come from locale/en (ours) and from Django's own catalogue
 
 import datetime
 import gettext
+import shutil
 from pathlib import Path
 from unittest import mock
 
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -197,6 +199,7 @@ def test_english_submission_is_stored_as_english_and_mailed_in_english(client, o
     assert notice.subject == f"Nueva solicitud {request_obj.code}: Luminaria apagada en la plaza"
     assert notice.body.startswith("Nueva solicitud recibida por el formulario web.")
     assert "Tipo: Reclamo" in notice.body and "Plazo de respuesta: " in notice.body
+    assert "Idioma: English" in notice.body  # staff know to answer in English
     assert "Complaint" not in notice.body
     assert request_obj.events.get().description == "Solicitud recibida por el formulario web."
 
@@ -322,3 +325,38 @@ def test_english_catalogue_is_complete_and_compiled(path):
             assert mo._catalog[(key, 1)] == entry.msgstr_plural[1], entry.msgid
         else:
             assert mo._catalog[key] == entry.msgstr, entry.msgid
+
+
+SHARED_CATALOGUE_IGNORES = [
+    ".venv/*",
+    "node_modules/*",
+    "staticfiles/*",
+    "media/*",
+    "fichas/*",
+    "participacion/*",
+    "programa_gobierno/*",
+]
+
+
+@pytest.mark.skipif(not shutil.which("msgmerge"), reason="needs GNU gettext (xgettext, msgmerge)")
+def test_shared_catalogue_holds_every_interface_string(tmp_path, settings, monkeypatch):
+    """makemessages over a copy of the sources (flags of the catalogue's header) finds nothing new to translate."""
+    root = Path(settings.BASE_DIR)
+    sources = {".py", ".html", ".txt", ".po"}
+    skipped = {".venv", "node_modules", "staticfiles", "media", ".git", "__pycache__"}
+
+    def ignore(directory, names):
+        return [
+            name
+            for name in names
+            if name in skipped or (Path(directory, name).is_file() and Path(name).suffix not in sources)
+        ]
+
+    copy = tmp_path / "src"
+    shutil.copytree(root, copy, ignore=ignore)
+    settings.LOCALE_PATHS = [copy / "locale"]
+    monkeypatch.chdir(copy)
+    call_command("makemessages", locale=["en"], no_obsolete=True, ignore_patterns=SHARED_CATALOGUE_IGNORES, verbosity=0)
+    catalogue = polib.pofile(str(copy / "locale/en/LC_MESSAGES/django.po"))
+    new_or_changed = [entry.msgid for entry in catalogue if not entry.translated() and not entry.obsolete]
+    assert new_or_changed == [], "strings missing from locale/en: run makemessages (see its header) and translate"

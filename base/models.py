@@ -1,26 +1,67 @@
 """Shared models: site-wide settings and the generic content page."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 
 
-@register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
-    """Institution details shown in the header and footer, edited in the admin."""
+class SiteTexts(TranslatableMixin, models.Model):
+    """The header and footer texts people read: translated like any snippet, one row per language.
+
+    ``SiteSettings`` keeps what is the same in every language (phone, e-mail, social
+    links, the accessibility statement) and points at the Spanish row; the English row
+    is its wagtail-localize translation, synchronised from Spanish. Templates read
+    ``SiteSettings.localized_texts``, the row of the active language.
+    """
 
     institution_name = models.CharField(_("nombre de la institución"), max_length=200, default="Gobierno de Santiago")
     tagline = models.CharField(_("lema"), max_length=200, blank=True, default="Región Metropolitana de Santiago")
     address = models.CharField(_("dirección"), max_length=255, blank=True)
+    office_hours = models.CharField(_("horario de atención"), max_length=200, blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("institution_name"), FieldPanel("tagline")], heading=_("Institución")),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("office_hours")], heading=_("Contacto")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("textos del sitio")
+        verbose_name_plural = _("textos del sitio")
+
+    def __str__(self):
+        return self.institution_name
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Institution details shown in the header and footer, edited in the admin.
+
+    What people read (name, tagline, address, office hours) lives in ``SiteTexts``, which
+    is translated; what is the same in every language stays here.
+    """
+
+    texts = models.ForeignKey(
+        SiteTexts,
+        verbose_name=_("textos del encabezado y el pie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Nombre, lema, dirección y horario en español. La versión en inglés es su traducción: "
+            "se edita y sincroniza en Configuración → Textos del sitio."
+        ),
+    )
     phone = models.CharField(_("teléfono"), max_length=50, blank=True)
     email = models.EmailField(_("correo electrónico"), blank=True)
-    office_hours = models.CharField(_("horario de atención"), max_length=200, blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
@@ -37,13 +78,8 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("institution_name"), FieldPanel("tagline")], heading=_("Institución")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("office_hours")],
-            heading=_("Contacto"),
-        ),
+        FieldPanel("texts"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contacto")),
         MultiFieldPanel(
             [
                 FieldPanel("facebook_url"),
@@ -59,6 +95,33 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("configuración del sitio")
+
+    @property
+    def localized_texts(self):
+        """The site texts in the active language (Spanish when not translated; defaults when none).
+
+        One query: the linked row and its translations together. Looked up once per language
+        for this settings object, which Wagtail keeps per request.
+        """
+        language = translation.get_language()
+        found = self.__dict__.setdefault("_localized_texts", {})
+        if language not in found:
+            found[language] = self._texts_for_language(language)
+        return found[language]
+
+    def _texts_for_language(self, language):
+        if self.texts_id is None:
+            texts = SiteTexts.objects.filter(locale=Locale.get_default()).first()
+            return texts.localized if texts is not None else SiteTexts()
+        same_key = SiteTexts.objects.filter(pk=self.texts_id).values("translation_key")
+        rows = list(SiteTexts.objects.filter(translation_key__in=same_key).select_related("locale"))
+        try:
+            language_code = get_supported_content_language_variant(language)
+        except LookupError:
+            language_code = None
+        by_language = {row.locale.language_code: row for row in rows}
+        linked = next((row for row in rows if row.pk == self.texts_id), None)
+        return by_language.get(language_code) or linked or SiteTexts()
 
     @property
     def social_links(self):

@@ -8,6 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 EDITORS = "Comunicaciones"
 APPROVERS = "Aprobadores"
 PROJECT_APPS = ["home", "fichas", "programa_gobierno", "participacion", "contacto", "search", "base"]
+# Snippets that are really site settings (no moderation, shown on every page): approvers only.
+APPROVER_ONLY_SNIPPETS = {"base.SiteTexts"}
 
 
 def snippet_models():
@@ -18,7 +20,10 @@ def snippet_models():
 
 
 def sync_role_permissions(using="default"):
-    """Grant both roles add/change/delete on every project snippet model (idempotent)."""
+    """Grant both roles add/change/delete on every project snippet model (idempotent).
+
+    The snippets in ``APPROVER_ONLY_SNIPPETS`` and the site settings go to approvers only.
+    """
     groups = list(Group.objects.using(using).filter(name__in=[EDITORS, APPROVERS]))
     if not groups:
         return
@@ -30,11 +35,17 @@ def sync_role_permissions(using="default"):
         codenames = [f"{action}_{model._meta.model_name}" for action in ("add", "change", "delete")]
         permissions = Permission.objects.using(using).filter(content_type=content_type, codename__in=codenames)
         for group in groups:
-            group.permissions.add(*permissions)
-    # Site settings are edited by approvers only.
+            if group.name == APPROVERS or model._meta.label not in APPROVER_ONLY_SNIPPETS:
+                group.permissions.add(*permissions)
+    # Site settings are edited by approvers only; they also synchronise translations with
+    # Spanish (wagtail-localize's "Sincronizar traducciones", linked from the out-of-date report).
     settings_model = apps.get_model("base", "SiteSettings")
     content_type = ContentType.objects.db_manager(using).get_for_model(settings_model)
     change = Permission.objects.using(using).filter(content_type=content_type, codename="change_sitesettings")
+    create_permissions(apps.get_app_config("wagtail_localize"), verbosity=0, using=using)
+    sync = Permission.objects.using(using).filter(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
     for group in groups:
         if group.name == APPROVERS:
-            group.permissions.add(*change)
+            group.permissions.add(*change, *sync)

@@ -1,10 +1,28 @@
-"""Admin URLs and the account-menu entry of the two-step sign-in (base/twofactor.py)."""
+"""Admin: the translatable site texts, and the two-step sign-in's URLs and account-menu entry."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from base import twofactor
+from base.models import SiteTexts
+
+
+class SiteTextsViewSet(SnippetViewSet):
+    """Header and footer texts, under Configuración beside the site settings that point at them."""
+
+    model = SiteTexts
+    icon = "site"
+    menu_label = _("Textos del sitio")
+    menu_name = "textos-del-sitio"
+    add_to_settings_menu = True
+    list_display = ["institution_name", "tagline"]
+
+
+register_snippet(SiteTextsViewSet)
 
 
 @hooks.register("register_admin_urls")

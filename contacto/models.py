@@ -140,6 +140,14 @@ class CitizenRequest(models.Model):
     subject = models.CharField(_("asunto"), max_length=200)
     message = models.TextField(_("mensaje"), max_length=5000)
     consent_at = models.DateTimeField(_("aceptó el aviso de privacidad"))
+    # The language of the page the citizen wrote from: the mails to the citizen are written in it.
+    language = models.CharField(
+        _("idioma"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        editable=False,
+    )
     submission_digest = models.CharField(max_length=64, db_index=True, editable=False)
     page = models.ForeignKey(
         "contacto.ContactoPage",

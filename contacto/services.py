@@ -7,9 +7,10 @@ so either all of it is stored or none of it.
 
 import hashlib
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import deadlines, tracking
@@ -36,23 +37,50 @@ def is_repeated_submission(digest, window_minutes=30, now=None):
     return CitizenRequest.objects.filter(submission_digest=digest, created_at__gte=since).exists()
 
 
-def queue_mail(recipients, subject, template, context, request=None):
-    """Store a message in the outbox and enqueue its delivery (inside the caller's transaction)."""
+def request_language(language=None):
+    """The site language closest to ``language`` (default: the active one), e.g. "en" or "es-cl"."""
+    try:
+        return translation.get_supported_language_variant(language or translation.get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def citizen_language(request):
+    """The language of the mails to the citizen who sent ``request``: the one they wrote in."""
+    return request_language(request.language)
+
+
+def staff_language():
+    """Mail to staff and other institutions, and the request history, are always in Spanish."""
+    return settings.LANGUAGE_CODE
+
+
+def queue_mail(recipients, subject, template, context, request=None, language=None):
+    """Store a message in the outbox and enqueue its delivery (inside the caller's transaction).
+
+    ``subject`` may be a callable: it is then called, like the template is rendered, with
+    ``language`` active, so the whole message is written in that language.
+    """
     from .mail import deliver_mail
 
-    body = render_to_string(template, context)
+    with translation.override(language or staff_language()):
+        subject = subject() if callable(subject) else subject
+        body = render_to_string(template, context)
     mail = OutgoingMail.objects.create(request=request, recipients=", ".join(recipients), subject=subject, body=body)
     deliver_mail.enqueue(mail.pk)
     return mail
 
 
-def submit_request(*, data, files=(), page=None, site=None, now=None):
+def submit_request(*, data, files=(), page=None, site=None, now=None, language=None):
     """Store a citizen's request with a fresh tracking code, its files, history and mail. Returns it.
 
     ``data`` holds the form's cleaned values (request_type, name, email, phone,
-    comuna, subject, message). Everything happens in one transaction.
+    comuna, subject, message). ``language`` is the language the citizen wrote in
+    (default: the active one); the receipt is written in it, the staff notice in
+    Spanish. Everything happens in one transaction.
     """
     now = now or timezone.now()
+    language = request_language(language)
     received_on = timezone.localdate(now)
     with transaction.atomic():
         number = tracking.next_number(received_on.year)
@@ -68,6 +96,7 @@ def submit_request(*, data, files=(), page=None, site=None, now=None):
             subject=data["subject"],
             message=data["message"],
             consent_at=now,
+            language=language,
             submission_digest=submission_digest(data["email"], data["subject"], data["message"]),
             page=page,
             created_at=now,
@@ -82,27 +111,35 @@ def submit_request(*, data, files=(), page=None, site=None, now=None):
             request=request,
             created_at=now,
             action=RequestEvent.Action.CREATED,
-            description=_("Solicitud recibida por el formulario web."),
+            description=_in_spanish(lambda: _("Solicitud recibida por el formulario web.")),
         )
         context = {"request_obj": request}
         queue_mail(
             [request.email],
-            _("Recibimos su solicitud %(code)s") % {"code": request.code},
+            lambda: _("Recibimos su solicitud %(code)s") % {"code": request.code},
             "contacto/mail/citizen_receipt.txt",
             context,
             request=request,
+            language=citizen_language(request),
         )
         routing = RoutingSettings.for_site(site) if site is not None else RoutingSettings.objects.first()
         recipients = routing.recipients_for(request.request_type) if routing else []
         if recipients:
             queue_mail(
                 recipients,
-                _("Nueva solicitud %(code)s: %(subject)s") % {"code": request.code, "subject": request.subject},
+                lambda: _("Nueva solicitud %(code)s: %(subject)s") % {"code": request.code, "subject": request.subject},
                 "contacto/mail/staff_notice.txt",
                 context,
                 request=request,
+                language=staff_language(),
             )
     return request
+
+
+def _in_spanish(text):
+    """``text()`` evaluated in the staff language: what is stored for the office reads the same for everyone."""
+    with translation.override(staff_language()):
+        return text()
 
 
 def find_request(code, email):
@@ -121,10 +158,12 @@ def apply_staff_changes(request, previous, actor, note="", now=None):
     ``previous`` is a dict of the request's field values before the edit
     (status, assigned_to_id, public_answer, forwarded_institution, forwarded_email).
     The changes are already set on ``request``; this saves it, writes one history
-    entry per change and queues the mail an answer or a forwarding causes.
+    entry per change and queues the mail an answer or a forwarding causes. The
+    history is written in Spanish whatever the admin's language; the citizen's
+    mails in the citizen's language.
     """
     now = now or timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), translation.override(staff_language()):
         answer_sent = bool(request.public_answer.strip()) and request.public_answer != previous["public_answer"]
         forwarded = bool(request.forwarded_institution and request.forwarded_email) and (
             request.forwarded_institution != previous["forwarded_institution"]
@@ -167,10 +206,11 @@ def apply_staff_changes(request, previous, actor, note="", now=None):
             _log(request, actor, RequestEvent.Action.ANSWERED, request.public_answer, now)
             queue_mail(
                 [request.email],
-                _("Respuesta a su solicitud %(code)s") % {"code": request.code},
+                lambda: _("Respuesta a su solicitud %(code)s") % {"code": request.code},
                 "contacto/mail/citizen_answer.txt",
                 context,
                 request=request,
+                language=citizen_language(request),
             )
         if forwarded:
             _log(
@@ -183,17 +223,19 @@ def apply_staff_changes(request, previous, actor, note="", now=None):
             )
             queue_mail(
                 [request.forwarded_email],
-                _("Derivación de la solicitud %(code)s") % {"code": request.code},
+                lambda: _("Derivación de la solicitud %(code)s") % {"code": request.code},
                 "contacto/mail/institution_forward.txt",
                 context,
                 request=request,
+                language=staff_language(),
             )
             queue_mail(
                 [request.email],
-                _("Su solicitud %(code)s fue derivada") % {"code": request.code},
+                lambda: _("Su solicitud %(code)s fue derivada") % {"code": request.code},
                 "contacto/mail/citizen_forward_notice.txt",
                 context,
                 request=request,
+                language=citizen_language(request),
             )
         if note.strip():
             _log(request, actor, RequestEvent.Action.NOTE, note.strip(), now)

@@ -1,13 +1,13 @@
 """Public views of the citizen attention office, served as routes of ``ContactoPage``.
 
-Every refusal is a clear Spanish message with a 4xx status: 400 for invalid
+Every refusal is a clear message (in the page's language) with a 4xx status: 400 for invalid
 input, 404 for an unknown code in the look-up, 409 for a repeated submission,
 429 when a client sends too much. Nothing is stored unless everything is valid.
 """
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
 from . import ratelimit, services, stats
@@ -55,7 +55,11 @@ def contact_form(request, page):
     if services.is_repeated_submission(digest):
         return _render(page, request, "contacto/refused.html", status=409, reason="repeated")
     citizen_request = services.submit_request(
-        data=data, files=data["attachments"], page=page, site=Site.find_for_request(request)
+        data=data,
+        files=data["attachments"],
+        page=page,
+        site=Site.find_for_request(request),
+        language=translation.get_language(),
     )
     request.session[SESSION_KEY] = citizen_request.code
     return HttpResponseRedirect(page.url + page.reverse_subpage("confirmation_view"), status=303)

@@ -9,7 +9,11 @@ which indexes and queries every object with a single text-search configuration
 - each query uses the configuration of the active language (``/en/buscar/`` English);
 - the configurations are copies of PostgreSQL's ``spanish`` and ``english`` ones with
   ``unaccent`` in front of the stemmer (created by ``search/migrations/0001``), so
-  ``participacion``, ``PARTICIPACIÓN`` and ``participación`` are the same word.
+  ``participacion``, ``PARTICIPACIÓN`` and ``participación`` are the same word;
+- a Spanish query word also matches its other grammatical number: Snowball's Spanish
+  stemmer gives "reclamo" the stem ``reclam`` but "reclamos" ``recl`` (it cuts "-amos"
+  as a verb ending), so each word is searched as "reclamo OR reclamos", each form
+  stemmed by ``gobierno_es`` (``search.text.spanish_number_forms``).
 
 On SQLite (development) the stock backend is used: FTS5's default tokenizer already
 folds case and removes diacritics, but does not stem.
@@ -20,13 +24,18 @@ Settings (``WAGTAILSEARCH_BACKENDS["default"]``)::
     "SEARCH_CONFIG": "gobierno_es",                  # objects without a locale, other languages
     "LANGUAGE_CONFIGS": {"es": "gobierno_es", "en": "gobierno_en"},
     "AUTOCOMPLETE_CONFIG": "gobierno_simple",        # no stemming, accents folded
+    "NUMBER_FORMS": {"es": "search.text.spanish_number_forms"},  # optional, per language
 """
 
 import copy
+import re
 from collections import defaultdict
+from functools import lru_cache, reduce
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.utils import translation
+from django.utils.module_loading import import_string
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -34,6 +43,18 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.query import PlainText
+
+EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+
+
+@lru_cache(maxsize=4096)
+def is_stop_word(config, word):
+    """Whether text-search configuration ``config`` ignores ``word`` (cached: a stop word stays one)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT numnode(plainto_tsquery(%s::regconfig, %s)) = 0", [config, word])
+        return cursor.fetchone()[0]
 
 
 def language_of(code):
@@ -62,6 +83,37 @@ class LocalizedSearchQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return backend.config_for_language(translation.get_language())
 
+    number_forms = None
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        self.number_forms = backend.number_forms_for_config(config) if backend is not None else None
+        return super().search(config, start, stop, score_field=score_field, backend=backend)
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        """Plain text in a language with number forms: every word ORed with its other number.
+
+        Stop words ("de", "del", "para") are left alone: PostgreSQL drops them from the
+        query, but a made-up form ("deles") would stay and have to match.
+        """
+        number_forms = self.number_forms
+        if not isinstance(query, PlainText) or number_forms is None:
+            return super().build_tsquery_content(query, config=config, invert=invert)
+        terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+        if not terms:
+            return None
+        # Not(a OR b) is (not a) AND (not b).
+        join_forms = (lambda a, b: a & b) if invert else (lambda a, b: a | b)
+        words = []
+        for term in terms:
+            word = EDGE_PUNCTUATION.sub("", term)
+            forms = [term] if not word or is_stop_word(config, word) else number_forms(word)
+            words.append(reduce(join_forms, [Lexeme(form, invert=invert) for form in forms]))
+        if query.operator == "and":
+            lexemes = reduce(lambda a, b: a & b, words)
+        else:
+            lexemes = reduce(lambda a, b: a | b, words)
+        return SearchQuery(lexemes, search_type="raw", config=config)
+
 
 class LocalizedAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
     """Autocomplete keeps modelsearch's unstemmed configuration (set by ``AUTOCOMPLETE_CONFIG``)."""
@@ -78,11 +130,22 @@ class LocalizedPostgresSearchBackend(PostgresSearchBackend):
         super().__init__(params)
         self.language_configs = {language_of(code): name for code, name in params.get("LANGUAGE_CONFIGS", {}).items()}
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", self.autocomplete_config)
+        self.number_forms = {
+            language_of(code): import_string(path) if isinstance(path, str) else path
+            for code, path in params.get("NUMBER_FORMS", {}).items()
+        }
         self._locale_languages = None
 
     def config_for_language(self, code):
         """The text-search configuration for a language code, or the default one."""
         return self.language_configs.get(language_of(code), self.config)
+
+    def number_forms_for_config(self, config):
+        """The function giving a word's singular and plural for queries in ``config``, or None."""
+        for language, forms in self.number_forms.items():
+            if self.config_for_language(language) == config:
+                return forms
+        return None
 
     def config_for_object(self, obj):
         """The text-search configuration for an object: its locale's, or the default one."""

@@ -145,3 +145,39 @@ def did_you_mean(query, titles, cutoff=0.75):
         else:
             corrected.append(word)
     return " ".join(corrected) if changed else ""
+
+
+SPANISH_VOWELS = "aeiouáéíóú"
+
+
+def spanish_number_forms(word):
+    """``word`` and its other grammatical number, as a Spanish noun or adjective forms it.
+
+    "reclamo" -> ["reclamo", "reclamos"]; "reclamos" -> ["reclamos", "reclamo"];
+    "luz" -> ["luz", "luces"]; "canciones" -> ["canciones", "cancion", "cancione"].
+    Guesses that are not words do no harm: the search ORs every form, and a form no
+    page contains matches nothing. Forms shorter than ``MIN_TERM_LENGTH`` are left out.
+
+    The search needs this because PostgreSQL's Spanish stemmer (Snowball) does not always
+    give both numbers the same stem: it reads the "-amos" of "reclamos" as the verb ending
+    of "(nosotros) reclamamos" and cuts it ("recl"), while "reclamo" becomes "reclam".
+    """
+    lower = word.lower()
+    forms = [word]
+    if lower.endswith("s"):
+        if lower.endswith("ces"):
+            forms.append(word[:-3] + "z")
+        if lower.endswith("es"):
+            forms.append(word[:-2])
+        forms.append(word[:-1])
+    elif lower.endswith("z"):
+        forms.append(word[:-1] + "ces")
+    elif lower[-1:] in SPANISH_VOWELS:
+        forms.append(word + "s")
+    elif lower[-1:].isalpha():
+        forms.append(word + "es")
+    unique = []
+    for form in forms:
+        if form not in unique and (form == word or len(form) >= MIN_TERM_LENGTH):
+            unique.append(form)
+    return unique

@@ -1,22 +1,38 @@
-"""Which translated pages are out of date: their Spanish source was published after the last sync.
+"""Which translations are out of date: their Spanish source changed after the last sync.
 
 wagtail-localize keeps, for every translated object, a ``TranslationSource``: the
-Spanish content as it was last extracted (``last_updated_at``). Editors bring the
-English page up to date with "Sincronizar páginas traducidas", which extracts the
-source again. A page whose Spanish version was published after that moment has
-English translations that miss the latest changes.
+Spanish content as it was last extracted (``content_json``, at ``last_updated_at``).
+Editors bring the English version up to date with "Sincronizar traducciones", which
+extracts the source again.
+
+- A **page** is out of date when its Spanish version was published after that moment.
+- A **snippet** (axes, ámbitos, initiatives, programme themes, site texts: every
+  translatable model) has no publication date, so its current Spanish content is
+  compared with the content last extracted, the same comparison wagtail-localize makes
+  before extracting again. The date shown is the last change in the snippet's history,
+  when the admin logged one.
 """
 
+import json
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
-from django.urls import reverse
-from wagtail.models import Locale, Page
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
+from wagtail.models import Locale, ModelLogEntry, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 # Publishing and extracting happen within the same second when a page is first
 # translated; a change needs to be later than that to count.
 SYNC_TOLERANCE = timedelta(seconds=1)
+OLDEST = datetime.min.replace(tzinfo=UTC)
 
 
 def changed_after_sync(changed_at, synced_at, tolerance=SYNC_TOLERANCE):
@@ -26,21 +42,58 @@ def changed_after_sync(changed_at, synced_at, tolerance=SYNC_TOLERANCE):
     return changed_at > synced_at + tolerance
 
 
+def serialized_content(instance):
+    """``instance`` serialised as wagtail-localize stores it in ``TranslationSource.content_json``."""
+    if isinstance(instance, ClusterableModel):
+        return json.loads(instance.to_json())
+    return json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
+
+
+def content_changed_since_sync(instance, source):
+    """Whether ``instance`` differs from the content last extracted into ``source``."""
+    return serialized_content(instance) != json.loads(source.content_json)
+
+
+def admin_edit_url(instance):
+    """The admin edit view of a page or snippet (for a translation: wagtail-localize's editor)."""
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    viewset = getattr(type(instance), "snippet_viewset", None)
+    if viewset is None:
+        return ""
+    try:
+        return reverse(viewset.get_url_name("edit"), args=[quote(instance.pk)])
+    except NoReverseMatch:
+        return ""
+
+
 @dataclass
 class OutdatedTranslation:
-    """A Spanish page whose translations do not have its latest published changes."""
+    """A Spanish page or snippet whose translations do not have its latest changes."""
 
-    page: Page
+    object: models.Model
     source: TranslationSource
     translations: list = field(default_factory=list)
+    changed_at: datetime | None = None
+
+    @property
+    def page(self):
+        """The Spanish page, or None for a snippet."""
+        return self.object if isinstance(self.object, Page) else None
 
     @property
     def title(self):
-        return self.page.title
+        return self.object.title if self.page is not None else str(self.object)
+
+    @property
+    def kind_label(self):
+        if self.page is not None:
+            return _("Página")
+        return capfirst(type(self.object)._meta.verbose_name)
 
     @property
     def source_changed_at(self):
-        return self.page.last_published_at
+        return self.changed_at
 
     @property
     def synced_at(self):
@@ -52,32 +105,98 @@ class OutdatedTranslation:
 
     @property
     def edit_url(self):
-        return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+        return admin_edit_url(self.object)
+
+    @property
+    def translation_edit_url(self):
+        """The edit view of the first translation (the translation editor), or "" when it is gone."""
+        for translation in sorted(self.translations, key=lambda t: t.target_locale.language_code):
+            try:
+                target = self.source.get_translated_instance(translation.target_locale)
+            except ObjectDoesNotExist:
+                continue
+            return admin_edit_url(target)
+        return ""
 
     @property
     def sync_url(self):
         return reverse("wagtail_localize:update_translations", args=[self.source.pk])
 
 
+def enabled_translations(sources):
+    """Enabled translations of ``sources``, as lists by source id."""
+    translations = {}
+    for translation in Translation.objects.filter(source__in=sources, enabled=True).select_related("target_locale"):
+        translations.setdefault(translation.source_id, []).append(translation)
+    return translations
+
+
+def outdated_pages(default_locale, sources, translations):
+    """Rows for Spanish pages published after their last sync."""
+    by_key = {source.object_id: source for source in sources}
+    rows = []
+    pages = Page.objects.filter(locale=default_locale, translation_key__in=by_key.keys())
+    for page in pages.only("pk", "title", "translation_key", "last_published_at", "locale_id"):
+        source = by_key[page.translation_key]
+        if source.pk in translations and changed_after_sync(page.last_published_at, source.last_updated_at):
+            rows.append(
+                OutdatedTranslation(
+                    object=page, source=source, translations=translations[source.pk], changed_at=page.last_published_at
+                )
+            )
+    return rows
+
+
+def last_logged_change(instance):
+    """When the admin last logged a change to ``instance`` (None if it never did)."""
+    content_type = ContentType.objects.get_for_model(instance)
+    return (
+        ModelLogEntry.objects.filter(content_type=content_type, object_id=str(instance.pk))
+        .order_by("-timestamp")
+        .values_list("timestamp", flat=True)
+        .first()
+    )
+
+
+def outdated_snippets(default_locale, sources, translations):
+    """Rows for Spanish snippets whose content differs from what was last extracted."""
+    by_model = {}
+    for source in sources:
+        if source.pk in translations:
+            by_model.setdefault(source.specific_content_type_id, []).append(source)
+    rows = []
+    for content_type_id, model_sources in by_model.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or issubclass(model, Page) or not issubclass(model, TranslatableMixin):
+            continue
+        by_key = {source.object_id: source for source in model_sources}
+        for instance in model.objects.filter(locale=default_locale, translation_key__in=by_key.keys()):
+            source = by_key[instance.translation_key]
+            if content_changed_since_sync(instance, source):
+                logged = last_logged_change(instance)
+                changed_at = logged if changed_after_sync(logged, source.last_updated_at, timedelta(0)) else None
+                rows.append(
+                    OutdatedTranslation(
+                        object=instance, source=source, translations=translations[source.pk], changed_at=changed_at
+                    )
+                )
+    return rows
+
+
 def outdated_translations():
-    """Every Spanish page with enabled translations published after its last sync, newest change first."""
+    """Every Spanish page or snippet with enabled translations that changed after its last sync.
+
+    Newest change first; snippets whose change has no date come last.
+    """
     default_locale = Locale.get_default()
-    sources = {
-        source.object_id: source
-        for source in TranslationSource.objects.filter(locale=default_locale, object__content_type__model="page")
-    }
+    sources = list(TranslationSource.objects.filter(locale=default_locale).select_related("object"))
     if not sources:
         return []
-    translations = {}
-    for translation in Translation.objects.filter(source__in=sources.values(), enabled=True).select_related(
-        "target_locale"
-    ):
-        translations.setdefault(translation.source_id, []).append(translation)
-    rows = []
-    pages = Page.objects.filter(locale=default_locale, translation_key__in=sources.keys())
-    for page in pages.only("pk", "title", "translation_key", "last_published_at", "locale_id"):
-        source = sources[page.translation_key]
-        if source.pk in translations and changed_after_sync(page.last_published_at, source.last_updated_at):
-            rows.append(OutdatedTranslation(page=page, source=source, translations=translations[source.pk]))
-    rows.sort(key=lambda row: row.source_changed_at, reverse=True)
+    translations = enabled_translations(sources)
+    page_type = ContentType.objects.get_for_model(Page)
+    page_sources = [source for source in sources if source.object.content_type_id == page_type.pk]
+    other_sources = [source for source in sources if source.object.content_type_id != page_type.pk]
+    rows = outdated_pages(default_locale, page_sources, translations)
+    rows += outdated_snippets(default_locale, other_sources, translations)
+    rows.sort(key=lambda row: (row.changed_at is not None, row.changed_at or OLDEST), reverse=True)
     return rows

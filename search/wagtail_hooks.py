@@ -12,7 +12,7 @@ from .translation_status import outdated_translations
 
 
 class OutdatedTranslationsReport(ReportView):
-    """Spanish pages published after their translations were last synchronised."""
+    """Spanish pages and snippets changed after their translations were last synchronised."""
 
     page_title = _("Traducciones desactualizadas")
     header_icon = "globe"
@@ -20,9 +20,10 @@ class OutdatedTranslationsReport(ReportView):
     index_results_url_name = "search_outdated_translations_results"
     paginate_by = 50
     columns = [
-        TitleColumn("title", label=_("Página en español"), get_url=lambda row: row.edit_url),
-        Column("locales_label", label=_("Traducciones")),
-        DateColumn("source_changed_at", label=_("Publicada en español")),
+        TitleColumn("title", label=_("Contenido en español"), get_url=lambda row: row.edit_url),
+        Column("kind_label", label=_("Tipo")),
+        TitleColumn("locales_label", label=_("Traducciones"), get_url=lambda row: row.translation_edit_url),
+        DateColumn("source_changed_at", label=_("Cambiado en español")),
         DateColumn("synced_at", label=_("Última sincronización")),
         TitleColumn(
             "sync",

@@ -299,6 +299,8 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "gobierno_es",
         "LANGUAGE_CONFIGS": {"es": "gobierno_es", "en": "gobierno_en"},
         "AUTOCOMPLETE_CONFIG": "gobierno_simple",
+        # Spanish words also match their other number ("reclamo" / "reclamos"): see search/backends.py.
+        "NUMBER_FORMS": {"es": "search.text.spanish_number_forms"},
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "xlsx", "zip", "json"]

@@ -2,7 +2,17 @@
 
 import pytest
 
-from search.text import did_you_mean, fold, match_spans, plain_text, query_terms, snippet, term_stem, vocabulary
+from search.text import (
+    did_you_mean,
+    fold,
+    match_spans,
+    plain_text,
+    query_terms,
+    snippet,
+    spanish_number_forms,
+    term_stem,
+    vocabulary,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +104,21 @@ def test_did_you_mean_corrects_misspelt_words(query, expected):
 
 def test_did_you_mean_without_titles_suggests_nothing():
     assert did_you_mean("transparensia", []) == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("reclamo", ["reclamo", "reclamos"]),
+        ("reclamos", ["reclamos", "reclamo"]),
+        ("RECLAMO", ["RECLAMO", "RECLAMOs"]),
+        ("participación", ["participación", "participaciónes"]),
+        ("canciones", ["canciones", "cancion", "cancione"]),
+        ("luz", ["luz", "luces"]),
+        ("luces", ["luces", "luz", "luc", "luce"]),
+        ("mes", ["mes"]),  # "me" is too short to be worth a guess
+        ("2023", ["2023"]),
+    ],
+)
+def test_spanish_number_forms_give_the_other_number(word, forms):
+    assert spanish_number_forms(word) == forms

@@ -1,6 +1,7 @@
 """The English site: twins for every page, the language switcher, the notice, sitemaps and sync status."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
@@ -105,3 +106,72 @@ def test_a_spanish_change_marks_the_translation_out_of_date_until_synced(home, a
     source.refresh_from_db()
     source.update_from_db()
     assert home.pk not in [row.page.pk for row in outdated_translations()]
+
+
+def spanish_snippet(model_label):
+    """The first Spanish instance of a translatable snippet model of the demo."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    return model.objects.filter(locale=Locale.get_default()).order_by("pk").first()
+
+
+SNIPPETS = [
+    ("home.Eje", "summary"),
+    ("home.Ambito", "description"),
+    ("home.Iniciativa", "name"),
+    ("programa_gobierno.Tema", "name"),
+    ("base.SiteTexts", "tagline"),
+]
+
+
+def test_the_demo_leaves_no_translation_out_of_date(home):
+    assert outdated_translations() == []
+
+
+@pytest.mark.parametrize(("model_label", "field_name"), SNIPPETS, ids=[label for label, _ in SNIPPETS])
+def test_a_spanish_snippet_change_marks_its_translation_out_of_date_until_synced(
+    admin_client, home, model_label, field_name
+):
+    snippet = spanish_snippet(model_label)
+    source = TranslationSource.objects.get_for_instance(snippet)
+    assert source.translations.filter(enabled=True).exists()
+    setattr(snippet, field_name, f"{getattr(snippet, field_name)} (cambiado)")
+    snippet.save()
+
+    rows = [row for row in outdated_translations() if row.object == snippet]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row.page is None
+    assert row.locales_label == "English"
+    assert row.kind_label == str(type(snippet)._meta.verbose_name).capitalize()
+    viewset = type(snippet).snippet_viewset
+    assert row.edit_url == reverse(viewset.get_url_name("edit"), args=[snippet.pk])
+    english = snippet.get_translation(Locale.objects.get(language_code="en"))
+    assert row.translation_edit_url == reverse(viewset.get_url_name("edit"), args=[english.pk])
+    report = admin_client.get("/admin/reportes/traducciones-desactualizadas/").content.decode()
+    assert row.edit_url in report
+    assert row.translation_edit_url in report
+    assert row.sync_url in report
+    assert admin_client.get(row.translation_edit_url).status_code == 200
+
+    source.update_from_db()
+    assert snippet not in [row.object for row in outdated_translations()]
+
+
+def test_an_admin_edit_dates_the_snippet_change(admin_client, home):
+    from home.models import Eje
+
+    eje = spanish_snippet("home.Eje")
+    edit_url = reverse(Eje.snippet_viewset.get_url_name("edit"), args=[eje.pk])
+    TranslationSource.objects.filter(pk=TranslationSource.objects.get_for_instance(eje).pk).update(
+        last_updated_at=timezone.now() - timezone.timedelta(hours=1)
+    )
+    response = admin_client.post(
+        edit_url, {"name": eje.name, "summary": "Resumen nuevo del eje.", "sort_order": eje.sort_order}
+    )
+    assert response.status_code == 302
+    rows = [row for row in outdated_translations() if row.object == eje]
+    assert len(rows) == 1
+    assert rows[0].source_changed_at is not None
+    assert rows[0].source_changed_at > rows[0].synced_at

@@ -7,19 +7,30 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Locale, Page, Site
 
 from base.demo import translate
-from base.models import SiteSettings
+from base.models import SiteSettings, SiteTexts
 from home import demo as home_demo
 
 # Area apps whose demo.load(home) builds their section, in menu order.
 AREA_APPS = ["fichas", "programa_gobierno", "participacion", "contacto", "search", "base.demo_pages"]
 
-SITE_SETTINGS = {
+# What people read in the header and footer: a translatable ``SiteTexts`` snippet.
+SITE_TEXTS = {
     "institution_name": "Gobierno de Santiago",
     "tagline": "Gobierno Regional Metropolitano de Santiago",
     "address": "Bandera 46, Santiago, Región Metropolitana",
+    "office_hours": "Lunes a viernes, de 9:00 a 14:00 horas",
+}
+# Its English translation, made through wagtail-localize. The institution's name is a proper
+# name and stays in Spanish, as on the English pages.
+SITE_TEXTS_ENGLISH = {
+    "Gobierno Regional Metropolitano de Santiago": "Regional Government of the Santiago Metropolitan Region",
+    "Bandera 46, Santiago, Región Metropolitana": "Bandera 46, Santiago, Santiago Metropolitan Region",
+    "Lunes a viernes, de 9:00 a 14:00 horas": "Monday to Friday, 9:00 to 14:00",
+}
+# The same in every language.
+SITE_SETTINGS = {
     "phone": "+56 2 2509 0000",
     "email": "atencionciudadana@gobiernosantiago.cl",
-    "office_hours": "Lunes a viernes, de 9:00 a 14:00 horas",
     "facebook_url": "https://www.facebook.com/GobiernodeSantiago",
     "x_url": "https://x.com/GobiernoDeStgo",
     "instagram_url": "https://www.instagram.com/gobiernodesantiago/",
@@ -73,9 +84,23 @@ class Command(BaseCommand):
             if old_root.specific_class is Page and not old_root.get_children().exists():
                 old_root.delete()
         site_settings = SiteSettings.for_site(site)
-        if not site_settings.address:
+        if not site_settings.email:
             for field, value in SITE_SETTINGS.items():
                 setattr(site_settings, field, value)
             site_settings.save()
+        self.load_site_texts(site_settings, spanish)
         translate(home, home_demo.english_mapping())
         return home
+
+    def load_site_texts(self, site_settings, spanish):
+        """The Spanish header and footer texts (once, or filled in when empty) and their English translation."""
+        texts = site_settings.texts
+        if texts is None:
+            texts = SiteTexts.objects.create(locale=spanish, **SITE_TEXTS)
+            site_settings.texts = texts
+            site_settings.save(update_fields=["texts"])
+        elif not texts.address:  # e.g. copied by migration from settings that were never filled in
+            for field, value in SITE_TEXTS.items():
+                setattr(texts, field, value)
+            texts.save()
+        translate(texts, SITE_TEXTS_ENGLISH)

@@ -124,6 +124,34 @@ class SiteSettings(BaseSiteSetting):
         return by_language.get(language_code) or linked or SiteTexts()
 
     @property
+    def localized_accessibility_page(self):
+        """The accessibility statement in the active language (the linked page when not translated).
+
+        One query for the linked page and its live translations together, instead of the
+        page, the locale and the translation one after the other; kept for the request.
+        """
+        if self.accessibility_page_id is None:
+            return None
+        language = translation.get_language()
+        found = self.__dict__.setdefault("_localized_accessibility_page", {})
+        if language not in found:
+            same_key = Page.objects.filter(pk=self.accessibility_page_id).values("translation_key")
+            rows = list(
+                Page.objects.filter(translation_key__in=same_key)
+                .filter(models.Q(live=True) | models.Q(pk=self.accessibility_page_id))
+                .select_related("locale")
+                .only("id", "title", "path", "depth", "url_path", "translation_key", "locale__language_code", "live")
+            )
+            try:
+                language_code = get_supported_content_language_variant(language)
+            except LookupError:
+                language_code = None
+            by_language = {row.locale.language_code: row for row in rows if row.live}
+            linked = next((row for row in rows if row.pk == self.accessibility_page_id), None)
+            found[language] = by_language.get(language_code) or linked
+        return found[language]
+
+    @property
     def social_links(self):
         """The social networks that have an address, as (name, url) pairs, for the footer."""
         pairs = [

@@ -24,15 +24,16 @@ LAYOUT_PAGE_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "local
 
 
 def _layout_pages(request, page=None):
-    """``(home, menu items)`` in the active language, looked up once per request.
+    """``(home, menu items, breadcrumb trail)`` in the active language, looked up once per request.
 
-    On a page, the home is its ancestor at depth 2 (each language has its own tree), and it
-    comes with its children shown in menus in one query, without looking up the locale.
+    On a page, the home is its ancestor at depth 2 (each language has its own tree); it comes
+    with its children shown in menus and the page's other ancestors (the breadcrumb trail, home
+    first) in one query, without looking up the locale.
     Elsewhere (search, forms) the site's root page in the active language is used, with
     the default language's home as the fallback.
     """
     if request is None:
-        return None, []
+        return None, [], []
     cached = getattr(request, "_base_layout_pages", None)
     if cached is not None:
         return cached
@@ -41,19 +42,24 @@ def _layout_pages(request, page=None):
     else:
         site = Site.find_for_request(request)
         if site is None:
-            return None, []
+            return None, [], []
         home_path = site.root_page.localized.path
+    # The breadcrumb trail: the page's ancestors from the home page down, in the same query.
+    trail_paths = []
+    if isinstance(page, Page):
+        trail_paths = [page.path[: depth * Page.steplen] for depth in range(HOME_DEPTH + 1, page.depth)]
+    in_menu = Q(path__startswith=home_path, depth=HOME_DEPTH + 1, live=True, show_in_menus=True)
     rows = list(
-        Page.objects.filter(
-            Q(path=home_path) | Q(path__startswith=home_path, depth=HOME_DEPTH + 1, live=True, show_in_menus=True)
-        )
-        .only(*LAYOUT_PAGE_FIELDS)
+        Page.objects.filter(Q(path=home_path) | in_menu | Q(path__in=trail_paths))
+        .only(*LAYOUT_PAGE_FIELDS + ("show_in_menus",))
         .order_by("path")
     )
     home = rows[0] if rows and rows[0].path == home_path else None
-    items = rows[1:] if home else []
-    request._base_layout_pages = (home, items)
-    return home, items
+    items = [row for row in rows[1:] if row.depth == HOME_DEPTH + 1 and row.live and row.show_in_menus] if home else []
+    by_path = {row.path: row for row in rows}
+    trail = [home] + [by_path[path] for path in trail_paths if path in by_path] if home else []
+    request._base_layout_pages = (home, items, trail)
+    return home, items, trail
 
 
 @register.simple_tag(takes_context=True)
@@ -67,7 +73,7 @@ def main_menu(context):
     """The home page's children that are marked "show in menus", in the active language."""
     request = context.get("request")
     current = context.get("page")
-    home, items = _layout_pages(request, current)
+    home, items, _trail = _layout_pages(request, current)
     current_path = current.path if isinstance(current, Page) else ""
     for item in items:
         item.is_current = bool(current_path) and current_path.startswith(item.path)
@@ -81,9 +87,9 @@ def breadcrumbs(context):
     """Ancestors of the current page from the home page down (none on the home page itself)."""
     page = context.get("page")
     request = context.get("request")
-    if not isinstance(page, Page) or page.depth <= 2:
+    if not isinstance(page, Page) or page.depth <= HOME_DEPTH:
         return {"ancestors": [], "page": page, "request": request}
-    ancestors = page.get_ancestors().filter(depth__gte=2)
+    ancestors = _layout_pages(request, page)[2]
     # The request lets {% pageurl %} reuse the site root paths it already looked up.
     return {"ancestors": ancestors, "page": page, "request": request}
 
@@ -125,7 +131,7 @@ def language_versions(context):
 
 @register.filter
 def to_bcp47(code):
-    """"es-cl" -> "es-CL", "en" -> "en": the form HTML's lang and hreflang expect."""
+    """ "es-cl" -> "es-CL", "en" -> "en": the form HTML's lang and hreflang expect."""
     if not code:
         return ""
     parts = str(code).split("-")

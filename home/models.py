@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from base.blocks import BaseStreamBlock
+from pagecache.core import memoize
 
 from .progress import tally, tally_by_axis
 
@@ -183,5 +184,6 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["axes"] = self.get_axes()
+        # Computed once after each change (any snippet save or publish purges it; pagecache.core).
+        context["axes"] = memoize("home-axes", [self.pk], self.get_axes)
         return context

@@ -94,6 +94,42 @@ def current_version(cache=None):
     return version
 
 
+def fragment_seconds():
+    """How long rendered fragments and computed data live, in seconds (``FRAGMENT_CACHE_SECONDS``).
+
+    0 (development and tests) computes everything on every request.
+    """
+    return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0))
+
+
+def fragment_version():
+    """The content version fragments are keyed on, or "" when fragments are not cached."""
+    if not fragment_seconds():
+        return ""
+    return current_version() or ""
+
+
+def memoize(name, parts, compute):
+    """``compute()``, kept in the cache under the current content version for ``fragment_seconds()``.
+
+    For data every visitor sees alike (the home page's axes and tallies): computed once after
+    each change, since any purge replaces the version the key is built on. Without a version
+    (the cache is down) or with fragments off, it is computed every time.
+    """
+    seconds = fragment_seconds()
+    version = fragment_version() if seconds else ""
+    if not version:
+        return compute()
+    cache = get_cache()
+    raw = "|".join([name, version, *(str(part) for part in parts)])
+    key = "pagecache:data:" + hashlib.sha256(raw.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
 def purge():
     """Make every cached page stale at once by replacing the content version."""
     get_cache().set(VERSION_KEY, uuid.uuid4().hex, None)

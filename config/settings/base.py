@@ -156,6 +156,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pagecache.context_processors.fragments",
             ],
         },
     },
@@ -191,6 +192,10 @@ else:
 # Full-page cache for anonymous visitors (pagecache/): on in production.py, off here and in tests.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Layout fragments (menu, breadcrumbs, footer, institution name) and the home page's computed
+# axes, kept under the same content version as the page cache, so a publish purges them too.
+# 0 computes them on every request (development and tests); production.py turns them on.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))
 # Front-end cache (CDN) purging on publish, off unless configured: a JSON object in the
 # environment, e.g. WAGTAILFRONTENDCACHE='{"cdn": {"BACKEND":
 # "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:6081"}}'.

@@ -17,6 +17,8 @@ STORAGES = {
 
 # Whole pages for anonymous visitors from Redis, purged on publish (pagecache/); PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# Layout fragments and the home page's computed axes, purged with the page cache (0 turns them off).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -186,6 +186,8 @@ class CitizenRequest(models.Model):
         verbose_name_plural = _("solicitudes ciudadanas")
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["year", "number"], name="contacto_unique_year_number")]
+        # The staff inbox filters by status and sorts or flags by deadline (open and overdue requests).
+        indexes = [models.Index(fields=["status", "due_on"], name="contacto_request_status_due")]
         permissions = [("export_citizenrequest", _("Puede exportar solicitudes"))]
 
     def __str__(self):

@@ -105,6 +105,51 @@ def test_statistics_page_counts_without_personal_data(client, office):
     assert "Pedro" not in response.content.decode() and "pedro@example.org" not in response.content.decode()
 
 
+def test_statistics_counted_in_sql_match_the_requests_one_by_one(client, office):
+    """Counts, on-time share and median from the aggregate queries equal a row-by-row count."""
+    from statistics import median
+
+    from contacto.deadlines import working_days_between
+    from contacto.models import CitizenRequest
+
+    now = timezone.now()
+    # Received 70, 40 and 5 days ago; answered after 0 to 30 days (some late), or not yet.
+    for number, (ago, answered_after, kind) in enumerate(
+        [
+            (70, 1, "reclamo"),
+            (70, 30, "reclamo"),
+            (70, 30, "consulta"),
+            (40, 2, "sugerencia"),
+            (40, None, "reclamo"),
+            (40, 12, "consulta"),
+            (5, 0, "felicitacion"),
+            (5, None, "consulta"),
+            (5, 3, "reclamo"),
+        ]
+    ):
+        received = now - timedelta(days=ago)
+        request_obj = make_request(request_type=kind, now=received, subject=f"solicitud {number}")
+        if answered_after is not None:
+            request_obj.answered_at = received + timedelta(days=answered_after)
+            request_obj.status = "respondida"
+            request_obj.save()
+    rows = list(CitizenRequest.objects.all())
+    answered = [r for r in rows if r.answered_at]
+    local_day = [timezone.localdate(r.answered_at) for r in answered]
+    on_time = sum(1 for r, day in zip(answered, local_day) if day <= r.due_on)
+    expected_median = median(working_days_between(r.received_on, day) for r, day in zip(answered, local_day))
+
+    soup = BeautifulSoup(client.get(office.url + "estadisticas/").content, "html.parser")
+    cards = {div.dt.get_text(): div.dd.get_text() for div in soup.select(".stat-cards div")}
+    assert cards["Solicitudes recibidas"] == str(len(rows))
+    share = f"{round(on_time / len(answered) * 100, 1):.1f}".replace(".", ",")
+    assert cards["Respondidas a tiempo"] == f"{share} %"
+    assert 0 < on_time < len(answered)  # the data has both on-time and late answers
+    assert cards["Mediana de días hábiles para responder"] == f"{expected_median:.1f}".replace(".", ",")
+    months = {(r.received_on.year, r.received_on.month) for r in rows}
+    assert len(soup.select("tbody tr")) == len(months)
+
+
 def test_statistics_page_with_no_answers(client, office):
     response = client.get(office.url + "estadisticas/")
     assert response.status_code == 200

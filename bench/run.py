@@ -6,9 +6,12 @@
    ``ga_bench``) and Redis database (``BENCH_REDIS_URL``, default db 3), the page cache off.
 2. Scales the content up (``bench/scale_content.py``: 100 sheets × 30 lines, 500
    commitments × 10 milestones, 300 bodies × 20 sessions, 20 000 requests).
-3. Cold: every page with the page cache off: ``wrk -c8`` for throughput and tail latency,
-   and ``wrk -c1`` (one client at a time) for the p50 of a single render.
-4. Restarts gunicorn with the page cache on; warm: every page after one priming request.
+3. Cold: every page with the page cache off (the layout fragments and the home page's axes
+   stay cached, as in production, see ``FRAGMENT_CACHE_SECONDS``): ``wrk -c8`` for
+   throughput and tail latency, and ``wrk -c1`` (one client at a time) for the p50 of a
+   single render, the median of ``BENCH_REPEATS`` runs (default 3).
+4. Restarts gunicorn with the page cache on; warm: every page after one priming request,
+   the median of ``BENCH_REPEATS`` runs.
 5. The ceiling: a small static file (whitenoise) through the same stack, in each run.
 
 Prints one table and writes it as JSON to ``bench/results/``. Runs are bounded
@@ -36,6 +39,8 @@ PORT = int(os.environ.get("BENCH_PORT", "8097"))
 BASE = f"http://127.0.0.1:{PORT}"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+# Runs per judged figure (warm throughput, ceiling, cold single-client p50): the median is kept.
+REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ga_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 
@@ -222,24 +227,40 @@ def drain(timeout=60):
         time.sleep(0.5)
 
 
+def median_run(runs, key):
+    """The run whose ``key`` is the median of ``runs`` (an odd number of them); errors of all runs added."""
+    chosen = dict(sorted(runs, key=lambda run: run[key])[len(runs) // 2])
+    chosen["errors"] = sum(run["errors"] for run in runs)
+    chosen["runs"] = [run[key] for run in runs]
+    return chosen
+
+
 def measure(pages, warm):
-    """Every page (and the static ceiling) in one server run."""
+    """Every page (and the static ceiling) in one server run.
+
+    The figures the targets judge are each the median of ``REPEATS`` runs: this machine's two
+    cores are shared, and one run can land on a moment when something else holds the CPU.
+    """
     mode = "warm" if warm else "cold"
     results = {}
     for name, path in pages.items():
         check_page(path, expect_cache=warm)
         single = None
         if not warm:  # one client at a time first, before any queue builds up
-            single = wrk(path, 1, seconds=max(4, SECONDS // 2))
-        run = wrk(path, CONNECTIONS)
+            single = median_run([wrk(path, 1, seconds=max(4, SECONDS // 2)) for _ in range(REPEATS)], "p50_ms")
+            run = wrk(path, CONNECTIONS)
+        else:
+            run = median_run([wrk(path, CONNECTIONS) for _ in range(REPEATS)], "rps")
         if single is not None:
             run["single_client_p50_ms"] = single["p50_ms"]
+            run["single_client_p50_runs_ms"] = single["runs"]
             run["single_client_requests"] = single["requests"]
             run["errors"] += single["errors"]
         drain()
         log(f"{mode:4} {name:20} {run['rps']:8.0f} req/s  p50 {run['p50_ms']:7.2f} ms  p99 {run['p99_ms']:7.2f} ms")
         results[name] = run
-    results["static_ceiling"] = wrk(static_file_url(), CONNECTIONS)
+    static = static_file_url()
+    results["static_ceiling"] = median_run([wrk(static, CONNECTIONS) for _ in range(REPEATS if warm else 1)], "rps")
     log(f"{mode:4} static_ceiling       {results['static_ceiling']['rps']:8.0f} req/s")
     return results
 
@@ -322,7 +343,7 @@ def main():
     finally:
         server.stop()
 
-    report["settings"] = {"seconds": SECONDS, "connections": CONNECTIONS, "cpus": os.cpu_count()}
+    report["settings"] = {"seconds": SECONDS, "connections": CONNECTIONS, "repeats": REPEATS, "cpus": os.cpu_count()}
     report["targets"] = [{"check": text, "met": met} for text, met in verdict(report)]
     stamp = report["started_at"].replace(":", "").replace("+0000", "Z")
     for path in (RESULTS / f"bench-{stamp}.json", RESULTS / "latest.json"):

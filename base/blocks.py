@@ -10,9 +10,7 @@ class HeadingBlock(blocks.StructBlock):
     """A section heading; levels limited to h2-h4 because the page title is the h1."""
 
     text = blocks.CharBlock(label=_("Texto"), max_length=200)
-    level = blocks.ChoiceBlock(
-        label=_("Nivel"), choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2"
-    )
+    level = blocks.ChoiceBlock(label=_("Nivel"), choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2")
 
     class Meta:
         icon = "title"

@@ -49,8 +49,7 @@ ENGLISH = {
     INTRO: "The Gobierno de Santiago is committed to making this website usable by everyone, including people "
     "who use screen readers, keyboards, magnification or captions.",
     "Nivel de conformidad": "Conformance level",
-    SECTIONS[0][1][0]: "This website aims to meet level AA of the W3C Web Content Accessibility Guidelines "
-    "(WCAG) 2.2.",
+    SECTIONS[0][1][0]: "This website aims to meet level AA of the W3C Web Content Accessibility Guidelines (WCAG) 2.2.",
     SECTIONS[0][1][1]: "Every change is checked automatically in a real browser with axe-core, in Spanish and "
     "English, on phone and desktop screens, and with keyboard-only journeys.",
     "Limitaciones conocidas": "Known limitations",

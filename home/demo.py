@@ -116,8 +116,7 @@ AXES = [
             ),
             (
                 "Sistema de Gestión Documental (SGD)",
-                "Plataforma para elaborar, aprobar, rechazar y tramitar documentos, con avisos por correo "
-                "electrónico.",
+                "Plataforma para elaborar, aprobar, rechazar y tramitar documentos, con avisos por correo electrónico.",
                 DONE,
                 "Reingeniería de Procesos",
                 "",
@@ -258,8 +257,7 @@ AXES = [
         [
             (
                 "Consejos Asesores",
-                "Diez consejos de personas expertas que diagnostican y proponen mejoras en temas clave para la "
-                "región.",
+                "Diez consejos de personas expertas que diagnostican y proponen mejoras en temas clave para la región.",
                 DONE,
                 "Inteligencia Colectiva",
                 "participacion",
@@ -280,16 +278,14 @@ AXES = [
             ),
             (
                 "Consejo Regional de la Sociedad Civil",
-                "Órgano que canaliza la participación de la sociedad civil y sigue las acciones del gobierno "
-                "regional.",
+                "Órgano que canaliza la participación de la sociedad civil y sigue las acciones del gobierno regional.",
                 DONE,
                 "Colaboración",
                 "participacion",
             ),
             (
                 "Alianzas Internacionales",
-                "Redes internacionales de ciudades y organizaciones sobre clima, agua, resiliencia y calor "
-                "extremo.",
+                "Redes internacionales de ciudades y organizaciones sobre clima, agua, resiliencia y calor extremo.",
                 IN_PROGRESS,
                 "Colaboración",
                 "participacion",
@@ -340,67 +336,109 @@ AXES_EN = {
 
 INITIATIVES_EN = [
     # Modernización
-    ("Electronic Tax Documents Management System (DTE)",
-     "Brings suppliers' electronic tax documents into one system, lets them be reviewed in real time and schedules "
-     "their payment to meet the 30-day payment law. It connects with the ACEPTA GORE platform."),
-    ("Electronic Accountability System (SISREC)",
-     "Uses the free tool of the Comptroller General of the Republic so that technical units account for the "
-     "transfers they receive with electronic documents."),
-    ("Regional Investment Initiatives Management System (SAGIR)",
-     "New version of the National Regional Development Fund platform: it traces each initiative from application "
-     "to execution and its link with the Regional Development Strategy."),
-    ("Procurement Management System (SGA)",
-     "New version of the goods and services procurement platform, which follows each purchase from request to "
-     "execution and connects with the SGD and the DTE."),
-    ("CORE Portal",
-     "New version of the regional councillors' intranet: a virtual office to store data, communicate and organise "
-     "the information of their work."),
-    ("Document Management System (SGD)",
-     "Platform to draft, approve, reject and process documents, with e-mail notifications."),
-    ("New intranet",
-     "A co-created, clear and inclusive intranet, available from any device at any time, that saves search time "
-     "and manages the service's knowledge."),
-    ("Building a culture of well-being with a sense of purpose",
-     "Joint work with Great Place to Work for a healthy, positive workplace that puts people at the centre and "
-     "builds trust."),
-    ("Facing change through people",
-     "Joint work with the consultancy Incentivando to build high-performance teams and manage change in a planned "
-     "way across the organisation."),
-    ("Application to the Open Government Partnership (OGP)",
-     "Application to the Open Government Partnership, the international alliance that promotes concrete "
-     "commitments on transparency, participation, the fight against corruption and the use of technology."),
+    (
+        "Electronic Tax Documents Management System (DTE)",
+        "Brings suppliers' electronic tax documents into one system, lets them be reviewed in real time and schedules "
+        "their payment to meet the 30-day payment law. It connects with the ACEPTA GORE platform.",
+    ),
+    (
+        "Electronic Accountability System (SISREC)",
+        "Uses the free tool of the Comptroller General of the Republic so that technical units account for the "
+        "transfers they receive with electronic documents.",
+    ),
+    (
+        "Regional Investment Initiatives Management System (SAGIR)",
+        "New version of the National Regional Development Fund platform: it traces each initiative from application "
+        "to execution and its link with the Regional Development Strategy.",
+    ),
+    (
+        "Procurement Management System (SGA)",
+        "New version of the goods and services procurement platform, which follows each purchase from request to "
+        "execution and connects with the SGD and the DTE.",
+    ),
+    (
+        "CORE Portal",
+        "New version of the regional councillors' intranet: a virtual office to store data, communicate and organise "
+        "the information of their work.",
+    ),
+    (
+        "Document Management System (SGD)",
+        "Platform to draft, approve, reject and process documents, with e-mail notifications.",
+    ),
+    (
+        "New intranet",
+        "A co-created, clear and inclusive intranet, available from any device at any time, that saves search time "
+        "and manages the service's knowledge.",
+    ),
+    (
+        "Building a culture of well-being with a sense of purpose",
+        "Joint work with Great Place to Work for a healthy, positive workplace that puts people at the centre and "
+        "builds trust.",
+    ),
+    (
+        "Facing change through people",
+        "Joint work with the consultancy Incentivando to build high-performance teams and manage change in a planned "
+        "way across the organisation.",
+    ),
+    (
+        "Application to the Open Government Partnership (OGP)",
+        "Application to the Open Government Partnership, the international alliance that promotes concrete "
+        "commitments on transparency, participation, the fight against corruption and the use of technology.",
+    ),
     # Transparencia
-    ("Citizen Budget Sheet 01: Operating Expenses",
-     "Explains in plain language how much was approved and how much was spent to operate, budget heading by budget "
-     "heading."),
-    ("Citizen Budget Sheet 02: Regional Investment",
-     "Shows the composition and execution of the regional investment budget and who may apply to each fund."),
-    ("Whistleblowing Channel",
-     "A confidential channel, hosted outside the institution's servers, to report conduct contrary to ethics."),
-    ("Digital Citizen Service Office",
-     "A place to make requests, complaints, suggestions and compliments, and follow their answer."),
-    ("Update of the Gobierno de Santiago website",
-     "A clearer, more accessible and better organised website that responds to people's right to know."),
-    ("Characterisation of the Government Programme",
-     "Every commitment of the Governor's programme, with its progress and the evidence behind it."),
-    ("Data that can help our daily life",
-     "Publish as open data the regional information most useful for everyday life."),
-    ("Government Programme control model",
-     "Regular, public monitoring of the programme's fulfilment, so that social actors can analyse and criticise the "
-     "information."),
+    (
+        "Citizen Budget Sheet 01: Operating Expenses",
+        "Explains in plain language how much was approved and how much was spent to operate, budget heading by budget "
+        "heading.",
+    ),
+    (
+        "Citizen Budget Sheet 02: Regional Investment",
+        "Shows the composition and execution of the regional investment budget and who may apply to each fund.",
+    ),
+    (
+        "Whistleblowing Channel",
+        "A confidential channel, hosted outside the institution's servers, to report conduct contrary to ethics.",
+    ),
+    (
+        "Digital Citizen Service Office",
+        "A place to make requests, complaints, suggestions and compliments, and follow their answer.",
+    ),
+    (
+        "Update of the Gobierno de Santiago website",
+        "A clearer, more accessible and better organised website that responds to people's right to know.",
+    ),
+    (
+        "Characterisation of the Government Programme",
+        "Every commitment of the Governor's programme, with its progress and the evidence behind it.",
+    ),
+    (
+        "Data that can help our daily life",
+        "Publish as open data the regional information most useful for everyday life.",
+    ),
+    (
+        "Government Programme control model",
+        "Regular, public monitoring of the programme's fulfilment, so that social actors can analyse and criticise the "
+        "information.",
+    ),
     # Participación
-    ("Advisory Councils",
-     "Ten councils of experts who diagnose and propose improvements on key issues for the region."),
-    ("Thematic Round Tables",
-     "Eighteen working tables where social actors and authorities deliberate on a specific issue."),
-    ("Public-Private Alliances",
-     "Agreements with public and private institutions to tackle common challenges."),
-    ("Regional Civil Society Council",
-     "A body that channels civil society's participation and follows the regional government's actions."),
-    ("International Alliances",
-     "International networks of cities and organisations on climate, water, resilience and extreme heat."),
-    ("Municipal Networks",
-     "Working networks with the region's municipalities on twelve local-management topics."),
+    (
+        "Advisory Councils",
+        "Ten councils of experts who diagnose and propose improvements on key issues for the region.",
+    ),
+    (
+        "Thematic Round Tables",
+        "Eighteen working tables where social actors and authorities deliberate on a specific issue.",
+    ),
+    ("Public-Private Alliances", "Agreements with public and private institutions to tackle common challenges."),
+    (
+        "Regional Civil Society Council",
+        "A body that channels civil society's participation and follows the regional government's actions.",
+    ),
+    (
+        "International Alliances",
+        "International networks of cities and organisations on climate, water, resilience and extreme heat.",
+    ),
+    ("Municipal Networks", "Working networks with the region's municipalities on twelve local-management topics."),
 ]
 
 

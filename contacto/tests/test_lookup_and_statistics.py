@@ -136,8 +136,10 @@ def test_statistics_counted_in_sql_match_the_requests_one_by_one(client, office)
     rows = list(CitizenRequest.objects.all())
     answered = [r for r in rows if r.answered_at]
     local_day = [timezone.localdate(r.answered_at) for r in answered]
-    on_time = sum(1 for r, day in zip(answered, local_day) if day <= r.due_on)
-    expected_median = median(working_days_between(r.received_on, day) for r, day in zip(answered, local_day))
+    on_time = sum(1 for r, day in zip(answered, local_day, strict=True) if day <= r.due_on)
+    expected_median = median(
+        working_days_between(r.received_on, day) for r, day in zip(answered, local_day, strict=True)
+    )
 
     soup = BeautifulSoup(client.get(office.url + "estadisticas/").content, "html.parser")
     cards = {div.dt.get_text(): div.dd.get_text() for div in soup.select(".stat-cards div")}

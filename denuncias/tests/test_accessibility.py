@@ -72,6 +72,7 @@ def channel():
         with serve(manage, env, log_path) as base_url:
             yield base_url, secret, log_path
 
+
 def submit(page, name, exact=False):
     """Click a submit button and wait for the page it leads to."""
     with page.expect_navigation():

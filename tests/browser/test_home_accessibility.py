@@ -21,8 +21,10 @@ def test_axe_check_fails_on_a_deliberate_violation(live_site, new_page):
     """The check can fail: an image without alt text added to the page is reported."""
     page = new_page()
     page.goto(live_site + "/")
-    page.evaluate("() => { const img = document.createElement('img'); img.src = '/static/img/logo-gs.svg';"
-                  " document.querySelector('main').appendChild(img); }")
+    page.evaluate(
+        "() => { const img = document.createElement('img'); img.src = '/static/img/logo-gs.svg';"
+        " document.querySelector('main').appendChild(img); }"
+    )
     ids = {v["id"] for v in run_axe(page)}
     assert "image-alt" in ids
 

@@ -16,6 +16,8 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from base.spreadsheets import keep_text_as_text
+
 from . import budget as budget_rules
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -198,7 +200,7 @@ def sheet_xlsx(sheet):
     workbook.properties.title = sheet.title
     workbook.properties.creator = "Gobierno de Santiago"
     output = io.BytesIO()
-    workbook.save(output)
+    keep_text_as_text(workbook).save(output)
     return output.getvalue()
 
 

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from base.spreadsheets import keep_text_as_text
+
 #: Commitment fields, in column order: key -> column header (the OGP template's field).
 COMMITMENT_FIELDS = {
     "id": "ID",
@@ -129,5 +131,5 @@ def to_xlsx(records, meta):
     for sheet in (commitments, milestones):
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    keep_text_as_text(workbook).save(buffer)
     return buffer.getvalue()

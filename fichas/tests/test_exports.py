@@ -212,3 +212,15 @@ def test_a_sheet_without_a_table_exports_headers_only(client, make_sheet):
     page.save_revision().publish()
     assert read_csv(client.get(page.url + "datos.csv")) == []
     assert read_json(client.get(page.url + "datos.json"))["lineas"] == []
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_xlsx(client, make_sheet):
+    formula = '=HYPERLINK("https://example.org","Ver")'
+    sheet = make_sheet([budget_line("21", 100, 50, name=formula), budget_line("22", 10, 5)])
+    response = client.get(sheet.url + "datos.xlsx")
+    assert response.status_code == 200
+    data = load_workbook(io.BytesIO(response.content))["Datos"]
+    names = {cell.value: cell.data_type for cell in data["E"][1:]}
+    assert names[formula] == "s"  # the editor's text, not a live formula
+    # The CSV keeps the data exactly as typed.
+    assert formula in [row["linea_nombre"] for row in read_csv(client.get(sheet.url + "datos.csv"))]

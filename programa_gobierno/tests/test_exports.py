@@ -119,3 +119,11 @@ def test_index_links_to_the_three_downloads(client, programa):
 
 def test_unknown_download_format_is_404(client, programa):
     assert client.get(programa.url + "datos/pdf/").status_code == 404
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_xlsx(client, programa, make_commitment):
+    formula = '=HYPERLINK("https://example.org","Ver")'
+    make_commitment(title=formula)
+    workbook = load_workbook(io.BytesIO(client.get(data_url(programa, "xlsx")).content))
+    cells = [row[1] for row in workbook["Compromisos"].iter_rows(min_row=2) if row[1].value == formula]
+    assert cells and all(cell.data_type == "s" for cell in cells)

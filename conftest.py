@@ -70,3 +70,15 @@ def home_en(home):
     from wagtail.models import Locale
 
     return home.get_translation(Locale.objects.get(language_code="en"))
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The full-page cache switched on over a fresh local-memory cache."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_ALIAS = "default"
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()

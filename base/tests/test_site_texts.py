@@ -5,7 +5,6 @@
 """
 
 import pytest
-from django.core.cache import caches
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -35,15 +34,6 @@ def approver_client(client, django_user_model):
     user.groups.add(Group.objects.get(name="Aprobadores"))
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_ALIAS = "default"
-    caches["default"].clear()
-    yield caches["default"]
-    caches["default"].clear()
 
 
 def english(text):

@@ -25,16 +25,6 @@ REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture
-def page_cache(settings):
-    """The page cache switched on over a fresh local-memory cache."""
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_ALIAS = "default"
-    caches["default"].clear()
-    yield caches["default"]
-    caches["default"].clear()
-
-
-@pytest.fixture
 def sheet(home):
     """A live Spanish budget sheet of the demo."""
     return FichaCiudadanaPage.objects.live().filter(locale=home.locale).first()

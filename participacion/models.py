@@ -134,9 +134,10 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
         """Upcoming sessions of all bodies together, then the most recent past ones."""
         now = timezone.now()
         sessions = self.get_sessions()
-        upcoming_sessions = sessions.filter(starts_at__gte=now).order_by("starts_at")
+        # Sessions at the same time keep one order (body, then session), so pages never overlap.
+        upcoming_sessions = sessions.filter(starts_at__gte=now).order_by("starts_at", "page__path", "pk")
         upcoming = Paginator(upcoming_sessions, UPCOMING_SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
-        past = sessions.filter(starts_at__lt=now).order_by("-starts_at")[:RECENT_SESSIONS_SHOWN]
+        past = sessions.filter(starts_at__lt=now).order_by("-starts_at", "page__path", "pk")[:RECENT_SESSIONS_SHOWN]
         context = self.get_context(request)
         context.update(
             upcoming=list(upcoming.object_list),

@@ -123,7 +123,7 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
                 milestones_total=Count("hitos", distinct=True),
                 milestones_completed=Count("hitos", filter=Q(hitos__completed_on__isnull=False), distinct=True),
             )
-            .order_by(*form.ordering(selection["orden"]))
+            .order_by(*form.ordering(selection["orden"]), "pk")  # pk: one order for equal values across pages
         )
         commitment_page = Paginator(listing, self.COMMITMENTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(

@@ -473,3 +473,26 @@ def test_sessions_page_lists_upcoming_in_pages_and_only_recent_past(client, inde
     nav = soup_of(client.get("/participacion/sesiones/")).select_one("nav.pagination")
     assert nav["aria-label"] == "Páginas de próximas sesiones"
     assert nav.select_one("a[rel=next]")["href"] == "?page=2"
+
+
+def test_sessions_at_the_same_time_are_never_repeated_or_skipped_across_pages(client, index, make_body, monkeypatch):
+    from participacion.models import InstanciaSession
+
+    monkeypatch.setattr("participacion.models.UPCOMING_SESSIONS_PER_PAGE", 3)
+    same_time = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    for body in range(3):
+        make_body(
+            title=f"Mesa simultánea {body}",
+            sessions=[InstanciaSession(title=f"S{body}-{n}", starts_at=same_time) for n in range(3)],
+        )
+    upcoming = InstanciaSession.objects.filter(
+        page__path__startswith=index.path, page__live=True, starts_at__gte=timezone.now()
+    ).count()
+    seen = []
+    for number in range(1, -(-upcoming // 3) + 1):
+        response = client.get("/participacion/sesiones/", {"page": number})
+        table = soup_of(response).select("table")[0]
+        seen += [tuple(c.get_text(strip=True) for c in row.select("th, td"))[1:3] for row in table.select("tbody tr")]
+    ours = [entry for entry in seen if entry[0].startswith("Mesa simultánea")]
+    assert sorted(ours) == sorted((f"Mesa simultánea {b}", f"S{b}-{n}") for b in range(3) for n in range(3))
+    assert len(seen) == len(set(seen)) == upcoming

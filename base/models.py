@@ -13,6 +13,24 @@ from wagtail.search import index
 from .blocks import BaseStreamBlock
 
 
+def in_language(queryset, linked_pk, language, usable=None):
+    """The translation of the object ``linked_pk`` in ``language``, else that object itself (or None).
+
+    One query: the linked object and its translations (within ``queryset``) together, with their
+    locales, instead of the object, the locale and the translation one after the other.
+    ``usable`` may refuse a translation (an unpublished page).
+    """
+    same_key = queryset.model.objects.filter(pk=linked_pk).values("translation_key")
+    rows = list(queryset.filter(translation_key__in=same_key).select_related("locale"))
+    try:
+        language_code = get_supported_content_language_variant(language)
+    except LookupError:
+        language_code = None
+    by_language = {row.locale.language_code: row for row in rows if usable is None or usable(row)}
+    linked = next((row for row in rows if row.pk == linked_pk), None)
+    return by_language.get(language_code) or linked
+
+
 class SiteTexts(TranslatableMixin, models.Model):
     """The header and footer texts people read: translated like any snippet, one row per language.
 
@@ -96,60 +114,37 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("configuración del sitio")
 
+    def _memo_for_language(self, name, compute):
+        """``compute(language)`` for the active language, kept on this settings object (one per request)."""
+        language = translation.get_language()
+        found = self.__dict__.setdefault(name, {})
+        if language not in found:
+            found[language] = compute(language)
+        return found[language]
+
     @property
     def localized_texts(self):
-        """The site texts in the active language (Spanish when not translated; defaults when none).
-
-        One query: the linked row and its translations together. Looked up once per language
-        for this settings object, which Wagtail keeps per request.
-        """
-        language = translation.get_language()
-        found = self.__dict__.setdefault("_localized_texts", {})
-        if language not in found:
-            found[language] = self._texts_for_language(language)
-        return found[language]
+        """The site texts in the active language (Spanish when not translated; defaults when none)."""
+        return self._memo_for_language("_localized_texts", self._texts_for_language)
 
     def _texts_for_language(self, language):
         if self.texts_id is None:
             texts = SiteTexts.objects.filter(locale=Locale.get_default()).first()
             return texts.localized if texts is not None else SiteTexts()
-        same_key = SiteTexts.objects.filter(pk=self.texts_id).values("translation_key")
-        rows = list(SiteTexts.objects.filter(translation_key__in=same_key).select_related("locale"))
-        try:
-            language_code = get_supported_content_language_variant(language)
-        except LookupError:
-            language_code = None
-        by_language = {row.locale.language_code: row for row in rows}
-        linked = next((row for row in rows if row.pk == self.texts_id), None)
-        return by_language.get(language_code) or linked or SiteTexts()
+        return in_language(SiteTexts.objects.all(), self.texts_id, language) or SiteTexts()
 
     @property
     def localized_accessibility_page(self):
-        """The accessibility statement in the active language (the linked page when not translated).
-
-        One query for the linked page and its live translations together, instead of the
-        page, the locale and the translation one after the other; kept for the request.
-        """
+        """The accessibility statement in the active language (the linked page when not translated)."""
         if self.accessibility_page_id is None:
             return None
-        language = translation.get_language()
-        found = self.__dict__.setdefault("_localized_accessibility_page", {})
-        if language not in found:
-            same_key = Page.objects.filter(pk=self.accessibility_page_id).values("translation_key")
-            rows = list(
-                Page.objects.filter(translation_key__in=same_key)
-                .filter(models.Q(live=True) | models.Q(pk=self.accessibility_page_id))
-                .select_related("locale")
-                .only("id", "title", "path", "depth", "url_path", "translation_key", "locale__language_code", "live")
-            )
-            try:
-                language_code = get_supported_content_language_variant(language)
-            except LookupError:
-                language_code = None
-            by_language = {row.locale.language_code: row for row in rows if row.live}
-            linked = next((row for row in rows if row.pk == self.accessibility_page_id), None)
-            found[language] = by_language.get(language_code) or linked
-        return found[language]
+        pages = Page.objects.filter(models.Q(live=True) | models.Q(pk=self.accessibility_page_id)).only(
+            "id", "title", "path", "depth", "url_path", "translation_key", "locale__language_code", "live"
+        )
+        return self._memo_for_language(
+            "_localized_accessibility_page",
+            lambda language: in_language(pages, self.accessibility_page_id, language, usable=lambda p: p.live),
+        )
 
     @property
     def social_links(self):

@@ -185,5 +185,5 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Computed once after each change (any snippet save or publish purges it; pagecache.core).
-        context["axes"] = memoize("home-axes", [self.pk], self.get_axes)
+        context["axes"] = memoize("home-axes", [self.pk], self.get_axes, request=request)
         return context

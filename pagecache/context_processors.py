@@ -12,5 +12,5 @@ def fragments(request):
     """
     return {
         "fragment_seconds": core.fragment_seconds(),
-        "content_version": SimpleLazyObject(core.fragment_version),
+        "content_version": SimpleLazyObject(lambda: core.fragment_version(request)),
     }

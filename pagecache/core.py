@@ -102,14 +102,23 @@ def fragment_seconds():
     return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0))
 
 
-def fragment_version():
-    """The content version fragments are keyed on, or "" when fragments are not cached."""
+def fragment_version(request=None):
+    """The content version fragments are keyed on, or "" when fragments are not cached.
+
+    Read once per request: kept on ``request`` (the page cache's middleware leaves there the
+    version it already read on a miss), so the fragments and memoized data share one read.
+    """
     if not fragment_seconds():
         return ""
-    return current_version() or ""
+    version = getattr(request, "_pagecache_version", None)
+    if version is None:
+        version = current_version() or ""
+        if request is not None:
+            request._pagecache_version = version
+    return version
 
 
-def memoize(name, parts, compute):
+def memoize(name, parts, compute, request=None):
     """``compute()``, kept in the cache under the current content version for ``fragment_seconds()``.
 
     For data every visitor sees alike (the home page's axes and tallies): computed once after
@@ -117,7 +126,7 @@ def memoize(name, parts, compute):
     (the cache is down) or with fragments off, it is computed every time.
     """
     seconds = fragment_seconds()
-    version = fragment_version() if seconds else ""
+    version = fragment_version(request) if seconds else ""
     if not version:
         return compute()
     cache = get_cache()

@@ -28,6 +28,8 @@ class PageCacheMiddleware:
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
+        if version is not None:
+            request._pagecache_version = version  # the fragments of this render reuse it
         response = self.get_response(request)
         if core.response_is_cacheable(request, response):
             core.store(request, response, version)

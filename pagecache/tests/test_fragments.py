@@ -95,3 +95,13 @@ def test_each_language_and_section_has_its_own_menu(client, home, home_en, fragm
     current = queries(client, section.url)[1].select(".main-menu a[aria-current=page]")
     assert [a["href"] for a in current] == [section.url]
     assert [a["href"] for a in queries(client, "/")[1].select(".main-menu a[aria-current=page]")] == ["/"]
+
+
+def test_the_content_version_is_read_once_per_render(client, home, fragments, monkeypatch):
+    from pagecache import core
+
+    calls = []
+    original = core.current_version
+    monkeypatch.setattr(core, "current_version", lambda *args: calls.append(1) or original(*args))
+    client.get("/")  # layout fragments and the home page's axes all keyed on the version
+    assert len(calls) == 1

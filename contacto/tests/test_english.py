@@ -338,8 +338,13 @@ SHARED_CATALOGUE_IGNORES = [
 ]
 
 
+# The apps that keep their own catalogue (``<app>/locale/en``); the shared one holds the rest.
+APP_CATALOGUES = ["fichas", "participacion", "programa_gobierno"]
+
+
 @pytest.mark.skipif(not shutil.which("msgmerge"), reason="needs GNU gettext (xgettext, msgmerge)")
-def test_shared_catalogue_holds_every_interface_string(tmp_path, settings, monkeypatch):
+@pytest.mark.parametrize("app", [None, *APP_CATALOGUES], ids=lambda app: f"{app or 'shared'} catalogue")
+def test_catalogue_holds_every_interface_string(tmp_path, settings, monkeypatch, app):
     """makemessages over a copy of the sources (flags of the catalogue's header) finds nothing new to translate."""
     root = Path(settings.BASE_DIR)
     sources = {".py", ".html", ".txt", ".po"}
@@ -353,10 +358,16 @@ def test_shared_catalogue_holds_every_interface_string(tmp_path, settings, monke
         ]
 
     copy = tmp_path / "src"
-    shutil.copytree(root, copy, ignore=ignore)
-    settings.LOCALE_PATHS = [copy / "locale"]
+    if app is None:
+        shutil.copytree(root, copy, ignore=ignore)
+        settings.LOCALE_PATHS = [copy / "locale"]
+        ignores = SHARED_CATALOGUE_IGNORES
+    else:  # run inside the app, as its catalogue's header says: its own locale/ is the only one
+        shutil.copytree(root / app, copy, ignore=ignore)
+        settings.LOCALE_PATHS = []
+        ignores = []
     monkeypatch.chdir(copy)
-    call_command("makemessages", locale=["en"], no_obsolete=True, ignore_patterns=SHARED_CATALOGUE_IGNORES, verbosity=0)
+    call_command("makemessages", locale=["en"], no_obsolete=True, ignore_patterns=ignores, verbosity=0)
     catalogue = polib.pofile(str(copy / "locale/en/LC_MESSAGES/django.po"))
     new_or_changed = [entry.msgid for entry in catalogue if not entry.translated() and not entry.obsolete]
-    assert new_or_changed == [], "strings missing from locale/en: run makemessages (see its header) and translate"
+    assert new_or_changed == [], "strings missing from the catalogue: run makemessages (see its header) and translate"

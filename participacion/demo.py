@@ -467,6 +467,17 @@ BODIES = [
     ),
 ]
 
+COUNCIL_2023_ACTIVITY = (
+    "En 2023 el Consejo sesionó tres veces. En esas sesiones modificó su Reglamento y conoció los resultados de "
+    "la gestión del Gobernador y del Gobierno de Santiago, la actualización de la Estrategia Regional de "
+    "Desarrollo y la propuesta de comisiones temáticas del Consejo."
+)
+COUNCIL_2023_ACTIVITY_EN = (
+    "In 2023 the Council met three times. In those sessions it amended its Rules of Procedure and heard the "
+    "results of the management of the Governor and the Gobierno de Santiago, the update of the Regional "
+    "Development Strategy and the proposal of thematic commissions for the Council."
+)
+
 CIVIL_SOCIETY_COUNCIL = {
     "title": "Consejo Regional de la Sociedad Civil",
     "slug": "consejo-regional-de-la-sociedad-civil",
@@ -483,6 +494,7 @@ CIVIL_SOCIETY_COUNCIL = {
         "Santiago, porque participar es un derecho de las personas.</p>"
         "<p>Se guía por los principios de participación efectiva, diversidad, equidad territorial, inclusión y "
         "no discriminación arbitraria.</p>"
+        f"<p>{COUNCIL_2023_ACTIVITY}</p>"
     ),
 }
 CIVIL_SOCIETY_COUNCIL_EN = {
@@ -549,45 +561,13 @@ COUNCIL_CATEGORIES = [
 ]
 
 COUNCIL_PLACE = "Gobierno de Santiago, Bandera 46, Santiago"
-# (title, English title, start (illustrative date: the seed gives only the year), agenda items, agreements)
+# The seed says only that the council met three times in 2023 and what those sessions dealt with as
+# a whole (COUNCIL_2023_ACTIVITY, in the council's text): the sessions are dated by the year alone;
+# the stored days (1, 2 and 3 January) only keep them in order, the site shows "2023 (sin día exacto)".
 COUNCIL_SESSIONS = [
-    (
-        "Primera sesión de 2023",
-        "First session of 2023",
-        datetime(2023, 5, 18, 18, 30),
-        [("Modificación del Reglamento del Consejo", "Amendment of the Council's Rules of Procedure")],
-        [
-            (
-                "Se aprobó la modificación del Reglamento del Consejo.",
-                "The amendment of the Council's Rules of Procedure was approved.",
-            )
-        ],
-    ),
-    (
-        "Segunda sesión de 2023",
-        "Second session of 2023",
-        datetime(2023, 8, 24, 18, 30),
-        [
-            (
-                "Presentación de los resultados de la gestión del Gobernador y del Gobierno de Santiago",
-                "Presentation of the management results of the Governor and the Gobierno de Santiago",
-            )
-        ],
-        [],
-    ),
-    (
-        "Tercera sesión de 2023",
-        "Third session of 2023",
-        datetime(2023, 11, 23, 18, 30),
-        [
-            (
-                "Presentación de la actualización de la Estrategia Regional de Desarrollo",
-                "Presentation of the update of the Regional Development Strategy",
-            ),
-            ("Propuesta de comisiones temáticas del Consejo", "Proposal of thematic commissions for the Council"),
-        ],
-        [],
-    ),
+    ("Primera sesión de 2023", "First session of 2023", datetime(2023, 1, 1, 12, 0)),
+    ("Segunda sesión de 2023", "Second session of 2023", datetime(2023, 1, 2, 12, 0)),
+    ("Tercera sesión de 2023", "Third session of 2023", datetime(2023, 1, 3, 12, 0)),
 ]
 
 
@@ -610,18 +590,16 @@ def council_members():
 
 
 def council_sessions():
-    """The council's three 2023 sessions with their agenda and agreements."""
-    from .models import InstanciaAgreement
-
+    """The council's three 2023 sessions, known by their year only."""
     return [
         InstanciaSession(
             title=title,
             starts_at=start.replace(tzinfo=SANTIAGO),
+            date_precision=InstanciaSession.DatePrecision.YEAR,
             place=COUNCIL_PLACE,
-            agenda="\n".join(spanish for spanish, _english in agenda),
-            agreements=[InstanciaAgreement(text=text) for text, _english in agreements],
+            sort_order=order,
         )
-        for title, _title_en, start, agenda, agreements in COUNCIL_SESSIONS
+        for order, (title, _title_en, start) in enumerate(COUNCIL_SESSIONS)
     ]
 
 
@@ -637,11 +615,9 @@ def english_mapping():
             mapping[summary] = summary_en
     mapping.update(COUNCIL_CATEGORIES)
     mapping[COUNCIL_PLACE] = COUNCIL_PLACE
-    for title, title_en, _start, agenda, agreements in COUNCIL_SESSIONS:
+    for title, title_en, _start in COUNCIL_SESSIONS:
         mapping[title] = title_en
-        mapping.update(agreements)
-        # wagtail-localize keeps a multi-line text as one segment with <br/> between lines.
-        mapping["<br/>".join(s for s, _e in agenda)] = "<br/>".join(e for _s, e in agenda)
+    mapping[COUNCIL_2023_ACTIVITY] = COUNCIL_2023_ACTIVITY_EN
     return mapping
 
 

@@ -10,11 +10,13 @@ Counting, grouping, filtering and ordering happen in ``participacion.listing``;
 the models only load rows, with a fixed number of queries per page.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -151,12 +153,15 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
 
     @path("sesiones.ics/", name="sessions_feed")
     def sessions_feed_route(self, request):
-        """Every session of every body as an iCalendar (RFC 5545) feed."""
+        """Every session of every body whose day and time are known, as an iCalendar (RFC 5545) feed."""
         events = [
             session.as_event(
                 request.build_absolute_uri(session.page.get_url(request)), request.get_host().split(":")[0]
             )
-            for session in self.get_sessions().order_by("starts_at")
+            # A session known only by its month or year has no day to put in a calendar.
+            for session in self.get_sessions()
+            .filter(date_precision=InstanciaSession.DatePrecision.EXACT)
+            .order_by("starts_at")
         ]
         content = build_calendar(events, name=f"{self.title} · {_('Sesiones')}")
         response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
@@ -326,11 +331,31 @@ class InstanciaMember(TranslatableMixin, Orderable):
 
 
 class InstanciaSession(TranslatableMixin, Orderable, ClusterableModel):
-    """A session (meeting) of a body: when, where, agenda, minutes, attendance and agreements."""
+    """A session (meeting) of a body: when, where, agenda, minutes, attendance and agreements.
+
+    Some sessions are known only by their month or year (older records, or a session announced
+    for "March"): ``date_precision`` says so, the site then shows only that much of ``starts_at``
+    (which still orders the sessions) and leaves the session out of the iCalendar feed.
+    """
+
+    class DatePrecision(models.TextChoices):
+        EXACT = "exact", _("Día y hora")
+        MONTH = "month", _("Solo el mes")
+        YEAR = "year", _("Solo el año")
 
     page = ParentalKey(InstanciaPage, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("título"), max_length=200, blank=True, help_text=_("P. ej. «Primera sesión ordinaria»."))
     starts_at = models.DateTimeField(_("fecha y hora de inicio"), db_index=True)
+    date_precision = models.CharField(
+        _("qué se sabe de la fecha"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.EXACT,
+        help_text=_(
+            "Si solo se sabe el mes o el año, elíjalo y escriba cualquier día de ese período: el sitio "
+            "mostrará solo el mes o el año, y la sesión no irá al calendario."
+        ),
+    )
     ends_at = models.DateTimeField(_("fecha y hora de término"), null=True, blank=True)
     place = models.CharField(_("lugar"), max_length=255, blank=True)
     online_url = models.URLField(_("enlace de la transmisión o reunión en línea"), blank=True)
@@ -350,6 +375,7 @@ class InstanciaSession(TranslatableMixin, Orderable, ClusterableModel):
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("date_precision"),
         FieldRowPanel([FieldPanel("place"), FieldPanel("online_url")]),
         FieldPanel("agenda"),
         FieldRowPanel([FieldPanel("minutes"), FieldPanel("attendance")]),
@@ -358,15 +384,50 @@ class InstanciaSession(TranslatableMixin, Orderable, ClusterableModel):
     override_translatable_fields = [
         SynchronizedField("online_url"),
         SynchronizedField("minutes"),
+        SynchronizedField("date_precision"),
     ]
 
     class Meta(TranslatableMixin.Meta):
-        ordering = ["starts_at"]
+        ordering = ["starts_at", "sort_order"]
         verbose_name = _("sesión")
         verbose_name_plural = _("sesiones")
 
     def __str__(self):
-        return self.title or str(self.starts_at)
+        return self.title or self.when_text
+
+    def clean(self):
+        super().clean()
+        if self.date_precision != self.DatePrecision.EXACT and self.ends_at:
+            raise ValidationError(
+                {"ends_at": _("Deje vacía la hora de término: la fecha de esta sesión no es exacta.")}
+            )
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("La sesión no puede terminar antes de empezar.")})
+
+    @property
+    def is_exact(self):
+        """True when the day and time are known (only such sessions go to the calendar feed)."""
+        return self.date_precision == self.DatePrecision.EXACT
+
+    @property
+    def when_text(self):
+        """The start as the visitor reads it: day and time, or only the month or the year."""
+        start = timezone.localtime(self.starts_at)
+        if self.date_precision == self.DatePrecision.YEAR:
+            return date_format(start, "Y")
+        if self.date_precision == self.DatePrecision.MONTH:
+            return date_format(start, "YEAR_MONTH_FORMAT")
+        return date_format(start, "DATETIME_FORMAT")
+
+    @property
+    def when_iso(self):
+        """The start for ``<time datetime>``: a global date and time, a month (2023-05) or a year."""
+        start = timezone.localtime(self.starts_at)
+        if self.date_precision == self.DatePrecision.YEAR:
+            return start.strftime("%Y")
+        if self.date_precision == self.DatePrecision.MONTH:
+            return start.strftime("%Y-%m")
+        return start.isoformat()
 
     @property
     def agenda_items(self):

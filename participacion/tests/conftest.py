@@ -44,19 +44,24 @@ def council(index):
 
 @pytest.fixture
 def make_body(index):
-    """Create and publish a body under the index; ``sessions`` and ``members`` are unsaved child objects."""
+    """Create and publish a body under the index (or ``parent``, in its language); ``sessions`` and
+    ``members`` are unsaved child objects."""
     from participacion.models import InstanciaPage
 
-    def make(type="mesa_tematica", title=None, **fields):
+    def make(type="mesa_tematica", title=None, parent=None, **fields):
+        parent = parent or index
         number = next(_counter)
+        for child in [*fields.get("sessions", []), *fields.get("members", [])]:
+            child.locale = parent.locale
         page = InstanciaPage(
             title=title or f"Instancia de prueba {number}",
             slug=f"instancia-de-prueba-{number}",
             type=type,
+            locale=parent.locale,
             summary=fields.pop("summary", "Una instancia creada por una prueba."),
             **fields,
         )
-        index.add_child(instance=page)
+        parent.add_child(instance=page)
         page.save_revision().publish()
         return page
 

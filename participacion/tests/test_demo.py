@@ -80,12 +80,20 @@ def test_council_shows_its_composition_objective_and_2023_sessions(client, counc
     sessions = council.sessions.all()
     assert len(sessions) == 3
     assert {s.starts_at.year for s in sessions} == {2023}
-    agendas = " ".join(s.agenda for s in sessions)
+    # The seed gives the year of the three sessions and what they dealt with as a whole: no session
+    # gets an invented day, time or agenda; the topics are told in the council's own text.
+    assert {s.date_precision for s in sessions} == {"year"}
+    assert not any(s.agenda or s.agreements.exists() for s in sessions)
+    purpose = BeautifulSoup(council.purpose, "html.parser").get_text()
+    assert "En 2023 el Consejo sesionó tres veces" in purpose
     for topic in ("Reglamento", "gestión del Gobernador", "Estrategia Regional de Desarrollo", "comisiones temáticas"):
-        assert topic in agendas
+        assert topic in purpose
         assert topic in html
     titles = [h.get_text(strip=True) for h in soup.select(".session h4")]
     assert titles == ["Tercera sesión de 2023", "Segunda sesión de 2023", "Primera sesión de 2023"]
+    dates = [" ".join(dd.get_text().split()) for dd in soup.select(".session .session-facts div:first-child dd")]
+    assert dates == ["2023 (sin día exacto)"] * 3
+    assert [t["datetime"] for t in soup.select(".session .session-facts time")] == ["2023"] * 3
 
 
 def test_every_page_has_an_english_translation(index, index_en):
@@ -114,8 +122,12 @@ def test_english_council_page_is_translated(client, index_en):
     assert council_en.url.startswith("/en/participacion/")
     assert "Regional Civil Society Council" in html
     assert "Representative of the Santiago Chamber of Commerce" in html
-    assert "Presentation of the update of the Regional Development Strategy" in html
-    assert "The amendment of the Council&#x27;s Rules of Procedure was approved." in html
+    assert "In 2023 the Council met three times." in html
+    assert "the update of the Regional Development Strategy" in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert [h.get_text(strip=True) for h in soup.select(".session h4")][-1] == "First session of 2023"
+    dates = [" ".join(dd.get_text().split()) for dd in soup.select(".session .session-facts div:first-child dd")]
+    assert dates == ["2023 (no exact day)"] * 3
 
 
 def test_loading_again_changes_nothing(home):

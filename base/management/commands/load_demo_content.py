@@ -11,7 +11,15 @@ from base.models import SiteSettings, SiteTexts
 from home import demo as home_demo
 
 # Area apps whose demo.load(home) builds their section, in menu order.
-AREA_APPS = ["fichas", "programa_gobierno", "participacion", "contacto", "search", "base.demo_pages"]
+AREA_APPS = [
+    "fichas",
+    "programa_gobierno",
+    "participacion",
+    "contacto",
+    "search",
+    "base.demo_pages",
+    "base.demo_redirects",
+]
 
 # What people read in the header and footer: a translatable ``SiteTexts`` snippet.
 SITE_TEXTS = {

@@ -1,8 +1,11 @@
 """Root URLconf of the ``denuncias`` deployment (``config.settings.denuncias``): the channel only."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-urlpatterns = [path("", include("denuncias.urls"))]
+# Spanish at the root, English under /en/; the handlers' area redirects /en/gestion/... to Spanish
+# (``denuncias.access.spanish_only``).
+urlpatterns = i18n_patterns(path("", include("denuncias.urls")), prefix_default_language=False)
 
 handler400 = "denuncias.errors.bad_request"
 handler403 = "denuncias.errors.forbidden"

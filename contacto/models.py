@@ -423,5 +423,10 @@ class CanalDenunciasPage(Page):
 
     @property
     def channel_url(self):
-        """The address of the separate reporting deployment (setting ``DENUNCIAS_URL``)."""
+        """The address of the separate reporting deployment (setting ``DENUNCIAS_URL``), in this page's language.
+
+        The channel is Spanish at its root and English under ``en/``.
+        """
+        if self.locale_id and self.locale.language_code == "en":
+            return settings.DENUNCIAS_URL.rstrip("/") + "/en/"
         return settings.DENUNCIAS_URL

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import translate_url
+from django.utils import translation
 
 REPORT_SESSION_KEY = "denuncias_denuncia"
 
@@ -17,9 +19,29 @@ def is_handler(user) -> bool:
     )
 
 
-def handler_required(view):
-    """Only verified (password + TOTP) members of the committee; others get 403, strangers the login."""
+def spanish_only(view):
+    """The handlers' area is Spanish: its English address (/en/gestion/...) redirects to the Spanish one.
 
+    Its records (the audit log's status changes) are written in the language of the request, and
+    the committee works in Spanish.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if translation.get_language() != settings.LANGUAGE_CODE:
+            return redirect(translate_url(request.get_full_path(), settings.LANGUAGE_CODE))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def handler_required(view):
+    """Only verified (password + TOTP) members of the committee; others get 403, strangers the login.
+
+    Spanish only (``spanish_only``).
+    """
+
+    @spanish_only
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         user = request.user

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import receipts, services, throttle
-from .access import REPORT_SESSION_KEY, handler_required, reporter_required
+from .access import REPORT_SESSION_KEY, handler_required, reporter_required, spanish_only
 from .forms import (
     HandlerLoginForm,
     HandlerMessageForm,
@@ -153,6 +153,7 @@ def reporter_logout(request):
 # --- Handlers ---------------------------------------------------------------
 
 
+@spanish_only
 def handler_login(request):
     """Password and TOTP code together; a few failures lock this browser out for a while."""
     form = HandlerLoginForm(request.POST or None)
@@ -189,6 +190,7 @@ def _safe_next(request):
 
 
 @require_POST
+@spanish_only
 def handler_logout(request):
     """End the handler's session."""
     logout(request)

@@ -56,6 +56,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the address only (/en/...): the browser's Accept-Language never
+    # arrives (ForgetClientMiddleware), and unprefixed addresses are Spanish.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,7 +138,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DENUNCIAS_MAX_FILE_SIZE * DENUNCIAS_MAX_FILES + 10
 DENUNCIAS_MAX_REQUEST_SIZE = FILE_UPLOAD_MAX_MEMORY_SIZE
 
 LANGUAGE_CODE = "es-cl"
-LANGUAGES = [("es-cl", "Español")]
+# The reporter's pages in Spanish and English (/en/); the handlers' area (/gestion/) stays Spanish.
+LANGUAGES = [("es-cl", "Español"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "America/Santiago"

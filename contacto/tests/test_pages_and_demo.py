@@ -73,12 +73,15 @@ def test_ethics_channel_default_address_is_local(settings):
     assert CanalDenunciasPage().channel_url == settings.DENUNCIAS_URL
 
 
-def test_english_ethics_page(client, home):
+@override_settings(DENUNCIAS_URL="https://denuncias.example.org/")
+def test_english_ethics_page_links_to_the_english_channel(client, home):
     channel = CanalDenunciasPage.objects.get(locale=home.locale)
     english = channel.get_translation(Locale.objects.get(language_code="en"))
     response = client.get(english.url)
     assert response.status_code == 200
     assert "Law No. 21,592" in response.content.decode()
+    links = [a["href"] for a in BeautifulSoup(response.content, "html.parser").select("a.button")]
+    assert links and set(links) == {"https://denuncias.example.org/en/"}
 
 
 def test_ethics_channel_page_query_count_is_fixed(client, home, django_assert_max_num_queries):

@@ -4,7 +4,8 @@ The server is a separate ``runserver`` process with ``config.settings.denuncias_
 and its own database (an SQLite file, or ``<name>_denuncias_browser`` on
 PostgreSQL). A reporter files a report, keeps the receipt and follows it up;
 a handler signs in with password and TOTP. Every page is checked at 1280 and
-320 px. The channel is Spanish only.
+320 px. The reporter's pages are checked in Spanish and in English (/en/); the
+handlers' area is Spanish only.
 """
 
 import base64
@@ -128,6 +129,36 @@ def test_reporter_pages_have_no_axe_violations(channel, new_page):
 
     # The server's own log holds no client address.
     assert "127.0.0.1 -" not in log_path.read_text() and "HeadlessChrome" not in log_path.read_text()
+
+
+def test_english_reporter_pages_have_no_axe_violations(channel, new_page):
+    base_url, _secret, _log = channel
+    page = new_page(1280)
+    page.goto(base_url + "/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert_accessible(page, "home (en)")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Make a report").first.click()
+    assert page.url == base_url + "/en/denunciar/"
+    submit(page, "Send report")
+    assert page.locator(".error-summary").is_visible()
+    assert_accessible(page, "form with errors (en)")
+    page.get_by_label("What kind of conduct do you want to report?").select_option("probidad")
+    page.get_by_label("What happened?").fill("Asset declarations were hidden.")
+    submit(page, "Send report")
+    receipt = page.locator(".receipt strong").inner_text()
+    assert_accessible(page, "receipt (en)")
+    page.goto(base_url + "/en/ingresar/")
+    page.get_by_label("Receipt code").fill(receipt)
+    submit(page, "Sign in")
+    page.wait_for_url("**/en/mi-denuncia/")
+    assert page.get_by_text("Asset declarations were hidden.").is_visible()
+    assert_accessible(page, "my report (en)")
+    # The switch leads to the same page in Spanish, still signed in with the receipt.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Español").click()
+    assert page.url == base_url + "/mi-denuncia/"
+    assert page.locator("html").get_attribute("lang") == "es-CL"
 
 
 def test_handler_pages_have_no_axe_violations(channel, new_page):

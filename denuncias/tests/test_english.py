@@ -1,30 +1,22 @@
 """The reporter's pages in English (/en/): the same channel, the same protections; handlers stay Spanish."""
 
-import re
-
 import pytest
 from bs4 import BeautifulSoup
 
 from denuncias.models import AuditEntry, Report, Status
-from denuncias.tests.test_reporter import receipt_from
+from denuncias.tests.test_reporter import form_data, receipt_from
 
 pytestmark = pytest.mark.django_db
 
 
 def english_form(client, **overrides):
-    page = client.get("/en/denunciar/")
-    key = re.search(rb'name="submission_key" value="([^"]+)"', page.content).group(1).decode()
-    data = {
-        "category": "conflicto_interes",
+    """The report form as posted from /en/denunciar/, with English texts."""
+    texts = {
         "description": "My manager awarded a contract to his brother's company.",
         "when_where": "March 2026, Procurement",
         "people_involved": "Head of procurement",
-        "identity_choice": "anonima",
-        "identity": "",
-        "submission_key": key,
     }
-    data.update(overrides)
-    return data
+    return form_data(client, path="/en/denunciar/", **{**texts, **overrides})
 
 
 def soup(response):

@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n% documento de prueba\n"
 
 
-def form_data(client, **overrides):
-    """A complete report form as a browser would post it (with the form's own submission key)."""
-    page = client.get("/denunciar/")
+def form_data(client, path="/denunciar/", **overrides):
+    """A complete report form as a browser would post it (with the form's own submission key from ``path``)."""
+    page = client.get(path)
     key = re.search(rb'name="submission_key" value="([^"]+)"', page.content).group(1).decode()
     data = {
         "category": "conflicto_interes",

@@ -48,6 +48,8 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 WARM_RATIO_TARGET = 0.5
 COLD_P50_TARGET_MS = 30.0
 COLD_P50_PAGES = ("home", "budget_sheet")
+# A 1-minute load average above this before the run starts means other processes hold the CPU.
+BUSY_LOAD = float(os.environ.get("BENCH_BUSY_LOAD", "1.0"))
 
 
 def log(message):
@@ -310,11 +312,26 @@ def verdict(report):
     return checks
 
 
+def busy_warning(load):
+    """A warning when other processes hold the CPU: latency figures measured then are not the site's."""
+    if load > BUSY_LOAD:
+        return (
+            f"AVISO: la carga del equipo es {load:.2f} (más de {BUSY_LOAD:.1f}): otros procesos usan la CPU y las "
+            "cifras saldrán peores que las del sitio. Mida con el equipo en reposo."
+        )
+    return None
+
+
 def main():
     ensure_wrk()
     STATE.mkdir(exist_ok=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     report = {"started_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")}
+    # The load before anything of ours starts: the share of the two cores someone else is using.
+    report["load_before"] = round(os.getloadavg()[0], 2)
+    warning = busy_warning(report["load_before"])
+    if warning:
+        log(warning)
 
     # The demo and the scaled content are loaded once per bench database (BENCH_RELOAD=1 redoes it).
     marker = STATE / "content-ready"
@@ -344,6 +361,8 @@ def main():
         server.stop()
 
     report["settings"] = {"seconds": SECONDS, "connections": CONNECTIONS, "repeats": REPEATS, "cpus": os.cpu_count()}
+    # The 15-minute load at the end spans the whole run: ours (gunicorn, PostgreSQL, wrk) and others'.
+    report["load_after_15min"] = round(os.getloadavg()[2], 2)
     report["targets"] = [{"check": text, "met": met} for text, met in verdict(report)]
     stamp = report["started_at"].replace(":", "").replace("+0000", "Z")
     for path in (RESULTS / f"bench-{stamp}.json", RESULTS / "latest.json"):
@@ -353,6 +372,8 @@ def main():
     print()
     for item in report["targets"]:
         print(f"{'OK  ' if item['met'] else 'MISS'} {item['check']}")
+    if warning:
+        print(warning)
     print(f"\nJSON: {RESULTS / 'latest.json'}")
     return 0 if all(item["met"] for item in report["targets"]) else 1
 

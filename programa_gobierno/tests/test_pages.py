@@ -160,6 +160,17 @@ def test_index_query_count_does_not_grow_with_the_commitments(client, programa, 
     assert before <= 30
 
 
+def test_cards_count_each_commitments_completed_milestones(client, programa, make_commitment):
+    make_commitment([(1, DONE), (2, DONE), (3, None)], title="AAA con tres hitos", tema_slug="agua")
+    make_commitment([], title="AAA sin hitos", tema_slug="agua")
+    cards = {
+        card.h3.get_text(strip=True): " ".join(card.select_one(".pg-card-facts").get_text().split())
+        for card in soup(client.get(programa.url, {"tema": "agua"})).select(".pg-card")
+    }
+    assert cards["AAA con tres hitos"].startswith("2 hitos cumplidos de 3 ·")
+    assert cards["AAA sin hitos"].startswith("Sin hitos definidos ·")
+
+
 def test_commitment_page_query_count_does_not_grow_with_the_milestones(client, make_commitment):
     small = make_commitment([(1, DONE)])
     large = make_commitment([(1, DONE)] * 6 + [(2, None)] * 6)

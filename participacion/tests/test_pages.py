@@ -217,6 +217,9 @@ def test_feed_leaves_out_sessions_known_only_by_month_or_year(client, index, mak
     response = client.get("/participacion/sesiones.ics")
     summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
     assert summaries == ["Mesa con fechas de prueba: Día conocido"]
+    # The sessions page says so beside the subscription link.
+    help_text = soup_of(client.get("/participacion/sesiones/")).select_one(".feed-help").get_text()
+    assert "solo se conoce el mes o el año no van al calendario" in help_text
 
 
 def test_english_feed_has_english_titles(client, index_en, make_body, session_at):

@@ -409,25 +409,24 @@ class InstanciaSession(TranslatableMixin, Orderable, ClusterableModel):
         """True when the day and time are known (only such sessions go to the calendar feed)."""
         return self.date_precision == self.DatePrecision.EXACT
 
+    # Precision -> (how the visitor reads the start, its ``<time datetime>`` value).
+    DATE_FORMATS = {
+        DatePrecision.EXACT: ("DATETIME_FORMAT", None),  # None: a global date and time (ISO 8601)
+        DatePrecision.MONTH: ("YEAR_MONTH_FORMAT", "%Y-%m"),
+        DatePrecision.YEAR: ("Y", "%Y"),
+    }
+
     @property
     def when_text(self):
         """The start as the visitor reads it: day and time, or only the month or the year."""
-        start = timezone.localtime(self.starts_at)
-        if self.date_precision == self.DatePrecision.YEAR:
-            return date_format(start, "Y")
-        if self.date_precision == self.DatePrecision.MONTH:
-            return date_format(start, "YEAR_MONTH_FORMAT")
-        return date_format(start, "DATETIME_FORMAT")
+        return date_format(timezone.localtime(self.starts_at), self.DATE_FORMATS[self.date_precision][0])
 
     @property
     def when_iso(self):
         """The start for ``<time datetime>``: a global date and time, a month (2023-05) or a year."""
         start = timezone.localtime(self.starts_at)
-        if self.date_precision == self.DatePrecision.YEAR:
-            return start.strftime("%Y")
-        if self.date_precision == self.DatePrecision.MONTH:
-            return start.strftime("%Y-%m")
-        return start.isoformat()
+        machine_format = self.DATE_FORMATS[self.date_precision][1]
+        return start.strftime(machine_format) if machine_format else start.isoformat()
 
     @property
     def agenda_items(self):

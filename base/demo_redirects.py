@@ -8,7 +8,6 @@ one of these addresses always wins. Runs after the area apps (see ``load_demo_co
 """
 
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
 
 from contacto.models import CanalDenunciasPage, ContactoPage
 from fichas.models import FichasIndexPage
@@ -25,10 +24,8 @@ SHORT_ADDRESSES = {
 
 def load(home):
     """Create the missing short-address redirects; existing ones (and editors' changes) stay as they are."""
-    for old_path, model in SHORT_ADDRESSES.items():
+    for short, model in SHORT_ADDRESSES.items():
+        old_path = Redirect.normalise_path(short)
         page = model.objects.descendant_of(home).live().first()
-        if page is None or Redirect.objects.filter(old_path=Redirect.normalise_path(old_path)).exists():
-            continue
-        Redirect.objects.create(
-            old_path=Redirect.normalise_path(old_path), redirect_page=Page.objects.get(pk=page.pk), is_permanent=True
-        )
+        if page is not None and not Redirect.objects.filter(old_path=old_path).exists():
+            Redirect.objects.create(old_path=old_path, redirect_page=page, is_permanent=True)

@@ -254,12 +254,6 @@ def main():
         started = time.monotonic()
         added = step()
         print(f"{name}: {added} nuevas en {time.monotonic() - started:.1f} s", flush=True)
-    # Planner statistics for the new rows, as after any bulk load (autovacuum may be off, or later).
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
     from pagecache import core
 
     core.purge()

@@ -1,12 +1,12 @@
 /* Progressive enhancement only: the site works without this file.
-   Collapses the main menu behind a button on small screens; Escape closes it. */
+   Collapses the main menu behind a button on small screens; Escape closes it. The "js" class
+   is already set by the inline script in <head> (before the first paint, so nothing shifts);
+   the CSS shows the button only then. */
 (function () {
     "use strict";
-    document.documentElement.classList.add("js");
     var toggle = document.querySelector(".menu-toggle");
     var menu = document.getElementById("main-menu-list");
     if (!toggle || !menu) { return; }
-    toggle.hidden = false;
     function setOpen(open) {
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
         menu.classList.toggle("is-open", open);

@@ -201,6 +201,30 @@ def test_menu_on_a_phone_opens_with_space_is_walked_with_tab_and_closes_with_esc
     assert toggle.get_attribute("aria-expanded") == "false"
 
 
+def test_menu_on_a_phone_is_collapsed_before_the_sites_script_runs(live_site, new_page):
+    """The page is marked as scripted in <head>, so the menu never paints open and then collapses (no layout shift)."""
+    page = new_page(width=375)
+    page.route("**/js/site*.js", lambda route: route.abort())  # as if site.js had not run yet
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(live_site + "/fichas-ciudadanas/")
+    assert page.evaluate("() => document.documentElement.classList.contains('js')")
+    assert not page.locator("#main-menu-list").is_visible()
+    assert page.locator(".menu-toggle").is_visible()
+    assert not [error for error in errors if "Content Security Policy" in error]
+
+
+def test_breadcrumb_separators_are_drawn_not_written(live_site, new_page):
+    """A separator made of text ("›", "/") is read out by screen readers between every link."""
+    page = new_page(width=1280)
+    page.goto(live_site + "/participacion/sesiones/")
+    contents = page.evaluate(
+        "() => [...document.querySelectorAll('nav.breadcrumbs li')].map(li => getComputedStyle(li, '::after').content)"
+    )
+    assert len(contents) >= 3
+    assert set(contents) <= {'""', "none", "normal"}
+
+
 def test_menu_on_a_desktop_is_open_without_a_button(live_site, new_page):
     page = new_page(width=1280)
     page.goto(live_site + "/")

@@ -5,6 +5,7 @@ active language's separators (es-CL: 1.234.567,89).
 """
 
 import functools
+import html
 from decimal import Decimal
 
 from django import template
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import formats, numberformat, translation
+from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -84,15 +86,21 @@ def main_menu(context):
 
 
 @register.inclusion_tag("base/includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    """Ancestors of the current page from the home page down (none on the home page itself)."""
+def breadcrumbs(context, current=""):
+    """Ancestors of the current page from the home page down (none on the home page itself).
+
+    On a routed sub-page (sessions, tracking, statistics…) the template passes its title as
+    ``current``: the page itself then becomes the last link and the trail ends with the sub-page.
+    """
     page = context.get("page")
     request = context.get("request")
-    if not isinstance(page, Page) or page.depth <= HOME_DEPTH:
+    if not isinstance(page, Page) or (page.depth <= HOME_DEPTH and not current):
         return {"ancestors": [], "page": page, "request": request}
-    ancestors = _layout_pages(request, page)[2]
+    ancestors = _layout_pages(request, page)[2] if page.depth > HOME_DEPTH else []
+    if current:
+        ancestors = [*ancestors, page]
     # The request lets {% pageurl %} reuse the site root paths it already looked up.
-    return {"ancestors": ancestors, "page": page, "request": request}
+    return {"ancestors": ancestors, "page": page, "current": current, "request": request}
 
 
 @register.simple_tag(takes_context=True)
@@ -173,3 +181,24 @@ def numero(value, decimals=0):
         force_grouping=True,
         use_l10n=True,
     )
+
+
+# Fields that describe a page in its own words, in order of preference, for the meta description
+# when the editor left Wagtail's "search description" empty (search engines show it under the title).
+DESCRIPTION_FIELDS = ("introduction", "summary", "problem", "purpose")
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's search description, else the plain text of its introduction or summary, ≤ 160 characters."""
+    if page is None:
+        return ""
+    text = getattr(page, "search_description", "")
+    if not text:
+        text = next((str(value) for name in DESCRIPTION_FIELDS if (value := getattr(page, name, ""))), "")
+        text = html.unescape(strip_tags(text))
+    text = " ".join(text.split())
+    if len(text) > DESCRIPTION_LENGTH:  # cut at a word, never inside one
+        text = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text

@@ -5,6 +5,9 @@ breadcrumb trail come in one query, the accessibility statement in the visitor's
 in another, whatever the depth of the page.
 """
 
+import base64
+import hashlib
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -109,3 +112,62 @@ def test_the_layout_costs_the_same_queries_at_any_depth(client, home):
     # Wagtail: site, locale, routing (home, child, its specific page), view restrictions (2);
     # the layout: settings, site texts, language versions, layout pages, accessibility statement.
     assert len(shallow_queries) == 12
+
+
+def meta_description(response):
+    tag = soup(response).select_one("meta[name=description]")
+    return tag["content"] if tag else None
+
+
+def test_a_page_without_a_search_description_is_described_by_its_introduction(client, sheet):
+    assert not sheet.search_description
+    description = meta_description(client.get(sheet.url))
+    introduction = BeautifulSoup(sheet.introduction, "html.parser").get_text(" ", strip=True)
+    assert description
+    assert len(description) <= 160
+    assert introduction.startswith(description.rstrip("…"))
+    assert "<" not in description
+
+
+def test_a_long_description_is_cut_at_a_word(client, sheet):
+    sheet.introduction = "<p>" + "presupuesto regional " * 20 + "</p>"
+    sheet.save_revision().publish()
+    description = meta_description(client.get(sheet.url))
+    assert description.endswith("…")
+    assert len(description) <= 160
+    assert all(word in {"presupuesto", "regional"} for word in description.rstrip("…").split())
+
+
+def test_the_editors_search_description_wins(client, sheet):
+    sheet.search_description = "Cuánto recibió y gastó el Gobierno de Santiago en 2023, línea por línea."
+    sheet.save_revision().publish()
+    assert meta_description(client.get(sheet.url)) == sheet.search_description
+
+
+def test_the_head_script_is_allowed_by_its_hash(client, sheet):
+    response = client.get(sheet.url)
+    inline = [script.string for script in soup(response).select("script:not([src])")]
+    assert inline, "the page has its <head> script"
+    for code in inline:
+        digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "section, subpath, current",
+    [
+        ("participacion.ParticipacionIndexPage", "sesiones/", "Sesiones de las instancias de participación"),
+        ("participacion.ParticipacionIndexPage", "tipo/mesas-tematicas/", "Mesas Temáticas"),
+        ("contacto.ContactoPage", "seguimiento/", "Seguimiento de solicitudes"),
+        ("contacto.ContactoPage", "estadisticas/", "Estadísticas de atención ciudadana"),
+    ],
+)
+def test_a_sub_pages_trail_ends_with_the_sub_page_and_links_its_page(client, home, section, subpath, current):
+    from django.apps import apps
+
+    page = apps.get_model(section).objects.live().get(locale=home.locale)
+    trail = soup(client.get(page.url + subpath)).select("nav.breadcrumbs li")
+    links = [(item.a.get_text(strip=True), item.a["href"]) for item in trail if item.a]
+    assert links[0] == ("Inicio", "/")
+    assert links[-1] == (page.title, page.url)
+    assert trail[-1].select_one("[aria-current=page]").get_text(strip=True) == current

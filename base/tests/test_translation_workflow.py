@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
@@ -212,6 +213,8 @@ def test_an_approver_publishes_a_complete_translation_at_once(
     english_page = Page.objects.get(pk=english_page.pk).specific
     assert english_page.live and not english_page.has_unpublished_changes
     assert english_page.current_workflow_state is None
+    told = [str(message) for message in get_messages(response.wsgi_request)]
+    assert f"«{english_page.title}» se publicó en English." in told
 
 
 def test_editors_may_synchronise_but_not_overwrite_the_site_texts(editor_client, home, english):

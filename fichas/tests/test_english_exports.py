@@ -65,9 +65,7 @@ def test_english_datapackage_describes_the_english_csv_in_english(client):
     }
     for dimension in package["model"]["dimensions"].values():
         assert all(attribute["source"] in ENGLISH_FIELDS for attribute in dimension["attributes"].values())
-
-
-def test_spanish_datapackage_stays_spanish(client):
+    # The Spanish descriptor stays Spanish.
     package = json.loads(client.get(SHEET_01_URL + "datapackage.json").content)
     assert "presupuesto vigente y devengado" in package["description"]
     assert [field["name"] for field in package["resources"][0]["schema"]["fields"]] == CSV_FIELDS

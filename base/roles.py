@@ -1,4 +1,4 @@
-"""Editor roles: who edits ("Comunicaciones") and who publishes ("Aprobadores")."""
+"""Editor roles: who edits and translates ("Comunicaciones") and who publishes ("Aprobadores")."""
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
@@ -37,8 +37,9 @@ def sync_role_permissions(using="default"):
         for group in groups:
             if group.name == APPROVERS or model._meta.label not in APPROVER_ONLY_SNIPPETS:
                 group.permissions.add(*permissions)
-    # Site settings are edited by approvers only; they also synchronise translations with
-    # Spanish (wagtail-localize's "Sincronizar traducciones", linked from the out-of-date report).
+    # Site settings are edited by approvers only. Both roles start and synchronise translations
+    # (wagtail-localize's "Traducir" and "Sincronizar traducciones"); what an editor translates
+    # goes to the approvers' workflow before it is published (base/translation_workflow.py).
     settings_model = apps.get_model("base", "SiteSettings")
     content_type = ContentType.objects.db_manager(using).get_for_model(settings_model)
     change = Permission.objects.using(using).filter(content_type=content_type, codename="change_sitesettings")
@@ -47,5 +48,6 @@ def sync_role_permissions(using="default"):
         content_type__app_label="wagtail_localize", codename="submit_translation"
     )
     for group in groups:
+        group.permissions.add(*sync)
         if group.name == APPROVERS:
-            group.permissions.add(*change, *sync)
+            group.permissions.add(*change)

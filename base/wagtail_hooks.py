@@ -1,4 +1,4 @@
-"""Admin: the translatable site texts, and the two-step sign-in's URLs and account-menu entry."""
+"""Admin: the translatable site texts, the two-step sign-in, and translations that wait for approval."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from base import twofactor
+from base import translation_admin, twofactor
 from base.models import SiteTexts
 
 
@@ -43,3 +43,31 @@ def two_factor_account_item(request):
         "label": "Verificación en dos pasos",
         "help_text": "Proteja su cuenta con un código de su teléfono además de la contraseña.",
     }
+
+
+# Translations (base/translation_workflow.py): these run before wagtail-localize's own hooks
+# and URL (order=-1), so its "publish" actions never publish Spanish text nor skip approval.
+
+
+@hooks.register("before_edit_page", order=-1)
+def edit_page_translation(request, page):
+    return translation_admin.edit_page_translation(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def publish_snippet_translation(request, instance):
+    if not hasattr(instance, "translation_key"):
+        return None
+    return translation_admin.publish_from_editor(request, instance)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_sync_url():
+    """Same address as wagtail-localize's "update_translations", matched first."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_admin.SyncTranslationsView.as_view(),
+            name="sincronizar_traducciones",
+        )
+    ]

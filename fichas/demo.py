@@ -276,7 +276,7 @@ ENGLISH = {
     HOW_TO_READ_HEADING: "How to read this sheet",
     HOW_TO_READ: (
         "The current budget is the amount authorised for the year, including its amendments. The accrued amount is "
-        "what the Gobierno de Santiago has already become bound to pay because it received the goods, service or "
+        "what the Gobierno de Santiago is already obliged to pay because it has received the goods, services or "
         "works. Execution compares the two: how much of the current budget was accrued. All amounts are in "
         "thousands of Chilean pesos (M$)."
     ),

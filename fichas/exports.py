@@ -5,7 +5,9 @@ downloaded numbers are the page's numbers. The CSV (and the XLSX "Datos" sheet)
 has one row per amount that is not itself a sum: a line without components, or
 each component of a line that has them. Summing the rows gives the programme
 totals, so tools that aggregate (OpenSpending, a spreadsheet) count nothing twice.
-Column names are the same in every language; texts follow the page's language.
+Texts follow the page's language, and so do the words about them: under /en/ the column
+names, sheet names and descriptions are English (``ENGLISH_COLUMNS``); the numbers and
+codes are the same in both languages.
 """
 
 import csv
@@ -13,6 +15,7 @@ import io
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -41,6 +44,64 @@ CSV_COLUMNS = [
     ("sobreejecucion", "boolean", "true si el devengado supera al presupuesto vigente."),
 ]
 CSV_FIELDS = [name for name, _type, _description in CSV_COLUMNS]
+# The same columns in the English downloads: Spanish column -> (English column, description).
+ENGLISH_COLUMNS = {
+    "anio": ("year", "Budget year."),
+    "programa_codigo": ("programme_code", "Number of the budget programme (01, 02)."),
+    "programa_nombre": ("programme_name", "Name of the budget programme."),
+    "linea_codigo": ("line_code", "Code of the line: subtítulo and, where relevant, ítem and asignación."),
+    "linea_nombre": ("line_name", "Name of the line."),
+    "componente_codigo": ("component_code", "Code of the line's component, if it has one."),
+    "componente_nombre": ("component_name", "Name of the line's component, if it has one."),
+    "presupuesto_vigente_miles_de_pesos": (
+        "current_budget_thousands_of_pesos",
+        "Current budget (presupuesto vigente), in thousands of Chilean pesos (M$).",
+    ),
+    "devengado_miles_de_pesos": (
+        "accrued_expenditure_thousands_of_pesos",
+        "Accrued expenditure (devengado), in thousands of Chilean pesos (M$).",
+    ),
+    "ejecucion_porcentaje": (
+        "execution_percentage",
+        "Accrued expenditure / current budget × 100, truncated to two decimals; empty when the budget is 0.",
+    ),
+    "sobreejecucion": ("over_execution", "true when the accrued expenditure exceeds the current budget."),
+}
+# Other words of the downloads: Spanish -> English.
+ENGLISH_WORDS = {
+    "datos": "data",
+    "Datos": "Data",
+    "Totales": "Totals",
+    "concepto": "item",
+    "Total (suma de las líneas)": "Total (sum of the lines)",
+    "Total oficial publicado": "Official total as published",
+    "presupuesto_vigente": "current_budget",
+    "devengado": "accrued_expenditure",
+    "anio": "year",
+    "programa": "programme",
+    "clasificacion_economica": "economic_classification",
+}
+
+
+def is_english(language=None):
+    """Whether ``language`` (by default the active one, that of the page's URL) is English."""
+    return (language or get_language() or "").lower().startswith("en")
+
+
+def word(spanish, language=None):
+    """A column name, sheet name or label in ``language``: English under /en/, else as written."""
+    if not is_english(language):
+        return spanish
+    if spanish in ENGLISH_COLUMNS:
+        return ENGLISH_COLUMNS[spanish][0]
+    return ENGLISH_WORDS.get(spanish, spanish)
+
+
+def columns(language=None):
+    """(name, Table Schema type, description) of each CSV column, in ``language``."""
+    if not is_english(language):
+        return CSV_COLUMNS
+    return [(ENGLISH_COLUMNS[name][0], kind, ENGLISH_COLUMNS[name][1]) for name, kind, _description in CSV_COLUMNS]
 
 
 def rate_text(rate):
@@ -79,18 +140,18 @@ def sheet_rows(sheet):
     return rows
 
 
-def csv_text(rows):
-    """Rows as UTF-8 CSV text with a header line, comma-separated, CRLF line ends (RFC 4180)."""
+def csv_text(rows, language=None):
+    """Rows as UTF-8 CSV text with a header line (in ``language``), comma-separated, CRLF line ends (RFC 4180)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buffer)
+    writer.writerow([name for name, _type, _description in columns(language)])
+    writer.writerows([row[field] for field in CSV_FIELDS] for row in rows)
     return buffer.getvalue()
 
 
-def csv_response(rows, filename):
-    """An HTTP response with ``rows`` as a CSV download."""
-    response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
+def csv_response(rows, filename, language=None):
+    """An HTTP response with ``rows`` as a CSV download (header in ``language``, by default the active one)."""
+    response = HttpResponse(csv_text(rows, language), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -154,10 +215,11 @@ def sheet_json(sheet, page_url=""):
 
 def sheet_xlsx(sheet):
     """An XLSX workbook (bytes): a "Datos" sheet with the CSV rows and a "Totales" sheet."""
+    language = sheet.locale.language_code
     workbook = Workbook()
     data = workbook.active
-    data.title = "Datos"
-    data.append(CSV_FIELDS)
+    data.title = word("Datos", language)
+    data.append([name for name, _type, _description in columns(language)])
     for row in sheet_rows(sheet):
         values = dict(row)
         values["ejecucion_porcentaje"] = (
@@ -178,15 +240,15 @@ def sheet_xlsx(sheet):
     data.freeze_panes = "A2"
 
     budget = sheet.budget or budget_rules.Budget(lines=())
-    totals = workbook.create_sheet("Totales")
-    totals.append(
-        ["concepto", "presupuesto_vigente_miles_de_pesos", "devengado_miles_de_pesos", "ejecucion_porcentaje"]
-    )
-    totals.append(["Total (suma de las líneas)", budget.approved, budget.executed, rate_number(budget.execution_rate)])
+    totals = workbook.create_sheet(word("Totales", language))
+    header = ["concepto", "presupuesto_vigente_miles_de_pesos", "devengado_miles_de_pesos", "ejecucion_porcentaje"]
+    totals.append([word(name, language) for name in header])
+    lines_total = [budget.approved, budget.executed, rate_number(budget.execution_rate)]
+    totals.append([word("Total (suma de las líneas)", language), *lines_total])
     if budget.has_official_totals:
         totals.append(
             [
-                "Total oficial publicado",
+                word("Total oficial publicado", language),
                 budget.official_approved,
                 budget.official_executed,
                 rate_number(budget.official_execution_rate),
@@ -209,15 +271,34 @@ def sheet_datapackage(sheet, page_url=""):
 
     Two measures in CLP with factor 1000 (the amounts are in thousands of pesos):
     the current budget (phase "approved") and the accrued expenditure ("executed").
+    In the sheet's language: the English sheet's descriptor names the English columns
+    of the English ``datos.csv`` beside it.
     """
-    name = f"gobierno-de-santiago-{sheet.year}-programa-{sheet.programme_number}-{sheet.locale.language_code}"
+    language = sheet.locale.language_code
+    name = f"gobierno-de-santiago-{sheet.year}-programa-{sheet.programme_number}-{language}"
+    if is_english(language):
+        description = (
+            f"{sheet.programme_number} {sheet.programme_name}, {sheet.year}: current budget (presupuesto vigente) "
+            "and accrued expenditure (devengado) by subtítulo, in thousands of Chilean pesos."
+        )
+    else:
+        description = (
+            f"{sheet.programme_number} {sheet.programme_name}, {sheet.year}: presupuesto vigente y devengado "
+            "por subtítulo, en miles de pesos chilenos."
+        )
+    resource = word("datos", language)
+
+    def source(column):
+        return {"source": word(column, language), "resource": resource}
+
+    def measure(column, phase):
+        return {**source(column), "currency": "CLP", "factor": 1000, "direction": "expenditure", "phase": phase}
+
+    component_code, component_name = word("componente_codigo", language), word("componente_nombre", language)
     return {
         "name": name.lower(),
         "title": sheet.title,
-        "description": (
-            f"{sheet.programme_number} {sheet.programme_name}, {sheet.year}: presupuesto vigente y devengado "
-            "por subtítulo, en miles de pesos chilenos."
-        ),
+        "description": description,
         "homepage": page_url,
         "countryCode": "CL",
         "profiles": {"fiscal": "*", "tabular": "*"},
@@ -226,66 +307,47 @@ def sheet_datapackage(sheet, page_url=""):
         "sources": [{"title": "Gobierno de Santiago", "web": page_url}],
         "resources": [
             {
-                "name": "datos",
+                "name": resource,
                 "path": "datos.csv",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "schema": {
                     "fields": [
-                        {"name": column, "type": kind, "description": description}
-                        for column, kind, description in CSV_COLUMNS
+                        {"name": column, "type": kind, "description": text} for column, kind, text in columns(language)
                     ]
                 },
             }
         ],
         "model": {
             "measures": {
-                "presupuesto_vigente": {
-                    "source": "presupuesto_vigente_miles_de_pesos",
-                    "resource": "datos",
-                    "currency": "CLP",
-                    "factor": 1000,
-                    "direction": "expenditure",
-                    "phase": "approved",
-                },
-                "devengado": {
-                    "source": "devengado_miles_de_pesos",
-                    "resource": "datos",
-                    "currency": "CLP",
-                    "factor": 1000,
-                    "direction": "expenditure",
-                    "phase": "executed",
-                },
+                word("presupuesto_vigente", language): measure("presupuesto_vigente_miles_de_pesos", "approved"),
+                word("devengado", language): measure("devengado_miles_de_pesos", "executed"),
             },
             "dimensions": {
-                "anio": {
+                word("anio", language): {
                     "dimensionType": "datetime",
-                    "attributes": {"anio": {"source": "anio", "resource": "datos"}},
-                    "primaryKey": "anio",
+                    "attributes": {word("anio", language): source("anio")},
+                    "primaryKey": word("anio", language),
                 },
-                "programa": {
+                word("programa", language): {
                     "dimensionType": "activity",
                     "attributes": {
-                        "id": {"source": "programa_codigo", "resource": "datos"},
-                        "title": {"source": "programa_nombre", "resource": "datos", "labelfor": "id"},
+                        "id": source("programa_codigo"),
+                        "title": {**source("programa_nombre"), "labelfor": "id"},
                     },
                     "primaryKey": "id",
                 },
-                "clasificacion_economica": {
+                word("clasificacion_economica", language): {
                     "dimensionType": "classification",
                     "classificationType": "economic",
                     "attributes": {
-                        "code": {"source": "linea_codigo", "resource": "datos"},
-                        "title": {"source": "linea_nombre", "resource": "datos", "labelfor": "code"},
-                        "componente_codigo": {"source": "componente_codigo", "resource": "datos", "parent": "code"},
-                        "componente_nombre": {
-                            "source": "componente_nombre",
-                            "resource": "datos",
-                            "labelfor": "componente_codigo",
-                        },
+                        "code": source("linea_codigo"),
+                        "title": {**source("linea_nombre"), "labelfor": "code"},
+                        component_code: {**source("componente_codigo"), "parent": "code"},
+                        component_name: {**source("componente_nombre"), "labelfor": component_code},
                     },
-                    "primaryKey": ["code", "componente_nombre"],
+                    "primaryKey": ["code", component_name],
                 },
             },
         },

@@ -28,6 +28,11 @@ HOME = {
     "axes_heading": "Ejes del modelo",
 }
 
+ENGLISH_QUOTE = (
+    "Government should be transparent. Transparency promotes accountability and provides information for citizens "
+    "about what their Government is doing."
+)
+
 HOME_EN = {
     "Gobierno Abierto": "Open Government",
     HOME["lead"]: "Governing with public purpose: a new way of managing public affairs.",
@@ -40,12 +45,11 @@ HOME_EN = {
         "modernising management, making information transparent and opening spaces for participation. "
         "Here you can review every initiative, its status and what has been achieved."
     ),
-    HOME["quote"]: (
-        "One who provides information about what it is doing, about its plans of action, its data sources "
-        "and about what it can be held accountable for to society."
-    ),
+    # The memorandum's own words (Barack Obama, 21 January 2009), not a back-translation of the
+    # Spanish paraphrase the seed quotes: the passage that paraphrase renders.
+    HOME["quote"]: ENGLISH_QUOTE,
     HOME["quote_source"]: "Barack Obama, Memorandum on Transparency and Open Government",
-    "Ejes del modelo": "Axes of the model",
+    "Ejes del modelo": "The model's axes",
 }
 
 # Each axis: (name, summary, [ámbitos], [initiatives]).
@@ -312,8 +316,8 @@ AXES_EN = {
     AXES[2][1]: "Spaces where citizens, organisations and institutions contribute ideas and co-create solutions to "
     "the region's public problems.",
     "Reingeniería de Procesos": "Process Re-engineering",
-    "Capacitación y perfeccionamiento de las personas": "Training and Development of People",
-    "Uso y actualización TIC": "Use and Upgrading of ICT",
+    "Capacitación y perfeccionamiento de las personas": "Staff Training and Development",
+    "Uso y actualización TIC": "ICT Use and Upgrading",
     "Datos Abiertos": "Open Data",
     "Información Pública": "Public Information",
     "Rendición de Cuentas": "Accountability",
@@ -327,7 +331,7 @@ AXES_EN = {
     AXES[1][2][0][1]: "Publish data in plain language so that it can be freely used and reused.",
     AXES[1][2][1][1]: "The regional government's activities and decisions are available, open and up to date, "
     "following open-data standards.",
-    AXES[1][2][2][1]: "Respond to people's right to know and the authorities' duty to inform.",
+    AXES[1][2][2][1]: "Meet people's right to know and the authorities' duty to inform.",
     AXES[2][2][0][1]: "Data available to everyone, without restrictions, to foster transparency, participation and "
     "collaboration.",
     AXES[2][2][1][1]: "Channel ideas, proposals and suggestions to the regional government to solve public problems.",
@@ -376,7 +380,7 @@ INITIATIVES_EN = [
         "builds trust.",
     ),
     (
-        "Facing change through people",
+        "Managing change through people",
         "Joint work with the consultancy Incentivando to build high-performance teams and manage change in a planned "
         "way across the organisation.",
     ),
@@ -388,8 +392,8 @@ INITIATIVES_EN = [
     # Transparencia
     (
         "Citizen Budget Sheet 01: Operating Expenses",
-        "Explains in plain language how much was approved and how much was spent to operate, budget heading by budget "
-        "heading.",
+        "Explains in plain language how much was approved and how much was spent on running the institution, line by "
+        "line of the budget.",
     ),
     (
         "Citizen Budget Sheet 02: Regional Investment",
@@ -401,24 +405,24 @@ INITIATIVES_EN = [
     ),
     (
         "Digital Citizen Service Office",
-        "A place to make requests, complaints, suggestions and compliments, and follow their answer.",
+        "A place to send requests, complaints, suggestions and compliments, and to follow up on the answers.",
     ),
     (
         "Update of the Gobierno de Santiago website",
         "A clearer, more accessible and better organised website that responds to people's right to know.",
     ),
     (
-        "Characterisation of the Government Programme",
+        "Profile of the Government Programme",
         "Every commitment of the Governor's programme, with its progress and the evidence behind it.",
     ),
     (
-        "Data that can help our daily life",
-        "Publish as open data the regional information most useful for everyday life.",
+        "Data for everyday life",
+        "Publish as open data the regional information that is most useful in people's daily lives.",
     ),
     (
         "Government Programme control model",
-        "Regular, public monitoring of the programme's fulfilment, so that social actors can analyse and criticise the "
-        "information.",
+        "Regular, public monitoring of how the programme is being delivered, so that civil society can analyse and "
+        "scrutinise the information.",
     ),
     # Participación
     (
@@ -427,7 +431,7 @@ INITIATIVES_EN = [
     ),
     (
         "Thematic Round Tables",
-        "Eighteen working tables where social actors and authorities deliberate on a specific issue.",
+        "Eighteen round tables where civil-society organisations and authorities deliberate on a specific issue.",
     ),
     ("Public-Private Alliances", "Agreements with public and private institutions to tackle common challenges."),
     (

@@ -473,9 +473,9 @@ COUNCIL_2023_ACTIVITY = (
     "Desarrollo y la propuesta de comisiones temáticas del Consejo."
 )
 COUNCIL_2023_ACTIVITY_EN = (
-    "In 2023 the Council met three times. In those sessions it amended its Rules of Procedure and heard the "
-    "results of the management of the Governor and the Gobierno de Santiago, the update of the Regional "
-    "Development Strategy and the proposal of thematic commissions for the Council."
+    "In 2023 the Council met three times. In those sessions it amended its Rules of Procedure and was briefed "
+    "on the results achieved by the Governor and the Gobierno de Santiago, on the update of the Regional "
+    "Development Strategy and on the proposal to set up thematic committees of the Council."
 )
 
 CIVIL_SOCIETY_COUNCIL = {
@@ -507,8 +507,8 @@ CIVIL_SOCIETY_COUNCIL_EN = {
         "Es un órgano intermedio de participación ciudadana: comparte con los órganos del Estado la "
         "responsabilidad por lo público y permite a la sociedad civil seguir de cerca sus acciones."
     ): (
-        "It is an intermediate body for citizen participation: it shares responsibility for public affairs with "
-        "the organs of the State and lets civil society follow their actions closely."
+        "It is an intermediary body for citizen participation: it shares responsibility for public affairs with "
+        "State bodies and lets civil society follow their actions closely."
     ),
     (
         "Su objetivo es promover y fortalecer la participación de la ciudadanía en el Gobierno de Santiago y "
@@ -517,7 +517,7 @@ CIVIL_SOCIETY_COUNCIL_EN = {
     ): (
         "Its objective is to promote and strengthen citizen participation in the Gobierno de Santiago and in its "
         "policies, plans, programmes and projects, and to bring civil society and the Gobierno de Santiago "
-        "closer, because taking part is a people's right."
+        "closer, because participation is everyone's right."
     ),
     (
         "Se guía por los principios de participación efectiva, diversidad, equidad territorial, inclusión y "

@@ -501,11 +501,11 @@ COMMITMENTS = [
         ),
         "problem": (
             "La ciudadanía no podía verificar el cumplimiento del programa con datos reutilizables.",
-            "Citizens could not check the programme's fulfilment with reusable data.",
+            "Citizens had no reusable data to check how the programme was being delivered.",
         ),
         "description": (
             "Caracterizar los compromisos y publicar su avance en este sitio y en datos abiertos.",
-            "Characterise the commitments and publish their progress on this site and as open data.",
+            "Describe each commitment and publish its progress on this site and as open data.",
         ),
         "lead": ("Unidad de Gobierno Abierto", "Open Government Unit"),
         "actors": (

@@ -4,6 +4,8 @@ The fields follow the Open Government Partnership (OGP) commitment template: lea
 institution, public problem, description, other actors, milestones, start and end dates
 and completion level. Records are plain dicts (see ``ProgramaIndexPage.export_records``);
 the functions here only serialise them, so each format carries exactly the same data.
+Under /en/ the CSV and XLSX speak English (column names, sheet names, the meaning of
+each column, yes/no); the JSON keeps its keys in every language, like an API.
 """
 
 import csv
@@ -11,6 +13,7 @@ import io
 import json
 from decimal import Decimal
 
+from django.utils.translation import get_language
 from openpyxl import Workbook
 
 from base.spreadsheets import keep_text_as_text
@@ -54,6 +57,80 @@ MILESTONE_FIELDS = {
 #: Column keys of the flat (one row per milestone) CSV.
 CSV_COLUMNS = list(COMMITMENT_FIELDS) + [f"hito_{key}" if key != "hito" else key for key in MILESTONE_FIELDS]
 
+#: The same columns in the English downloads: key -> (English column, its meaning).
+ENGLISH_FIELDS = {
+    "id": ("id", "ID"),
+    "compromiso": ("commitment", "Commitment"),
+    "url": ("url", "URL"),
+    "tema": ("theme", "Theme"),
+    "tema_id": ("theme_id", "Theme identifier"),
+    "institucion_responsable": ("lead_institution", "Lead institution"),
+    "otros_actores": ("other_actors", "Other actors involved"),
+    "problema": ("public_problem", "Public problem addressed"),
+    "descripcion": ("description", "Description of the commitment"),
+    "fecha_inicio": ("start_date", "Start date"),
+    "fecha_termino": ("end_date", "End date"),
+    "avance_porcentaje": ("progress_percentage", "Progress (%)"),
+    "nivel_cumplimiento": ("completion_level", "Level of completion (OGP code)"),
+    "nivel_cumplimiento_texto": ("completion_level_text", "Level of completion"),
+    "nivel_cumplimiento_calculado": ("completion_level_computed", "Level computed from progress"),
+    "motivo_nivel_registrado": ("recorded_level_reason", "Reason for the recorded level"),
+    "hitos_cumplidos": ("milestones_completed", "Milestones completed"),
+    "hitos_total": ("milestones_total", "Milestones"),
+    "ultima_publicacion": ("last_published", "Last published"),
+    "hito": ("milestone", "Milestone"),
+    "fecha_comprometida": ("due_date", "Due date"),
+    "fecha_cumplimiento": ("completion_date", "Completion date"),
+    "cumplido": ("completed", "Completed"),
+    "ponderacion": ("weight", "Weight"),
+    "porcentaje_del_total": ("share_of_total_percentage", "Share of the total (%)"),
+    "evidencia_descripcion": ("evidence", "Evidence"),
+    "evidencia_enlace": ("evidence_link", "Evidence link"),
+    "evidencia_fecha": ("evidence_date", "Evidence date"),
+    "id_compromiso": ("commitment_id", "Commitment ID"),
+}
+#: Other words of the CSV and XLSX: Spanish -> English.
+ENGLISH_WORDS = {
+    "Compromisos": "Commitments",
+    "Hitos": "Milestones",
+    "Metodología": "Methodology",
+    "columna": "column",
+    "significado": "meaning",
+    "sí": "yes",
+    "no": "no",
+    # What each download says about itself (ProgramaIndexPage.export_meta; the JSON keeps these keys).
+    "programa": "programme",
+    "idioma": "language",
+    "generado": "generated",
+    "formula_avance": "progress_formula",
+    "escala_cumplimiento": "completion_scale",
+    "licencia": "licence",
+}
+
+
+def is_english(language=None):
+    """Whether ``language`` (by default the active one, that of the page's URL) is English."""
+    return (language or get_language() or "").lower().startswith("en")
+
+
+def column(key, language=None):
+    """The column name of ``key`` (``hito_fecha_comprometida`` included) in ``language``."""
+    if not is_english(language):
+        return key
+    if key.startswith("hito_"):
+        return "milestone_" + ENGLISH_FIELDS[key.removeprefix("hito_")][0]
+    return ENGLISH_FIELDS[key][0]
+
+
+def word(spanish, language=None):
+    """A sheet name or label in ``language``."""
+    return ENGLISH_WORDS.get(spanish, spanish) if is_english(language) else spanish
+
+
+def meaning(key, label, language=None):
+    """What a column means, for the XLSX "Metodología" sheet, in ``language``."""
+    return ENGLISH_FIELDS[key][1] if is_english(language) else label
+
 
 def _plain(value):
     """JSON/CSV/XLSX-friendly scalar: Decimals become floats, None stays None."""
@@ -89,45 +166,49 @@ def flat_rows(records):
     return rows
 
 
-def _csv_value(value):
+def _csv_value(value, language=None):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "sí" if value else "no"
+        return word("sí" if value else "no", language)
     return value
 
 
-def to_csv(records):
-    """CSV (UTF-8 with BOM so spreadsheet programs read the accents), one row per milestone."""
+def to_csv(records, language=None):
+    """CSV (UTF-8 with BOM so spreadsheet programs read the accents), one row per milestone.
+
+    The header is in ``language`` (by default the active one).
+    """
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([column(key, language) for key in CSV_COLUMNS])
     for row in flat_rows(records):
-        writer.writerow([_csv_value(row[column]) for column in CSV_COLUMNS])
+        writer.writerow([_csv_value(row[key], language) for key in CSV_COLUMNS])
     return buffer.getvalue()
 
 
 def to_xlsx(records, meta):
     """An XLSX workbook: sheet "Compromisos" (one row each), sheet "Hitos" and sheet "Metodología"."""
+    language = meta.get("idioma")
     workbook = Workbook()
     commitments = workbook.active
-    commitments.title = "Compromisos"
-    commitments.append(list(COMMITMENT_FIELDS))
+    commitments.title = word("Compromisos", language)
+    commitments.append([column(key, language) for key in COMMITMENT_FIELDS])
     for record in records:
         commitments.append([_plain(record[key]) for key in COMMITMENT_FIELDS])
-    milestones = workbook.create_sheet("Hitos")
-    milestones.append(["id_compromiso", "compromiso", *MILESTONE_FIELDS])
+    milestones = workbook.create_sheet(word("Hitos", language))
+    milestones.append([column(key, language) for key in ["id_compromiso", "compromiso", *MILESTONE_FIELDS]])
     for record in records:
         for milestone in record["hitos"]:
             milestones.append([record["id"], record["compromiso"], *(_plain(milestone[k]) for k in MILESTONE_FIELDS)])
-    about = workbook.create_sheet("Metodología")
+    about = workbook.create_sheet(word("Metodología", language))
     for key, value in meta.items():
-        about.append([key, str(value)])
+        about.append([word(key, language), str(value)])
     about.append([])
-    about.append(["columna", "significado"])
+    about.append([word("columna", language), word("significado", language)])
     for key, label in {**COMMITMENT_FIELDS, **MILESTONE_FIELDS}.items():
-        about.append([key, label])
+        about.append([column(key, language), meaning(key, label, language)])
     for sheet in (commitments, milestones):
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()

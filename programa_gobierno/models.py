@@ -171,12 +171,14 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
             "url": request.build_absolute_uri(self.get_url(request)),
             "idioma": self.locale.language_code,
             "generado": timezone.now().isoformat(timespec="seconds"),
-            "formula_avance": (
-                "avance = 100 × suma de ponderaciones de hitos cumplidos / suma de todas las ponderaciones"
+            "formula_avance": str(
+                _("avance = 100 × suma de ponderaciones de hitos cumplidos / suma de todas las ponderaciones")
             ),
-            "escala_cumplimiento": (
-                "no_iniciado: 0 %; limitado: más de 0 % y menos de 50 %; sustancial: desde 50 % y menos de 100 %; "
-                "completo: 100 %. Un nivel distinto solo se registra con su motivo."
+            "escala_cumplimiento": str(
+                _(
+                    "no_iniciado: 0 %; limitado: más de 0 % y menos de 50 %; sustancial: desde 50 % y menos de "
+                    "100 %; completo: 100 %. Un nivel distinto solo se registra con su motivo."
+                )
             ),
             "licencia": "CC BY 4.0",
         }

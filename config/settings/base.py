@@ -243,6 +243,9 @@ LANGUAGE_CODE = "es-cl"
 LANGUAGES = [("es-cl", "Español"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation starts as a draft, whatever the Spanish page's status: it goes live
+# only when translated and approved (base/translation_workflow.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "America/Santiago"

@@ -190,15 +190,6 @@ def test_index_csv_holds_every_sheet_with_the_same_columns(client, make_sheet):
     assert rows[-1]["anio"] == "2022" and rows[-1]["presupuesto_vigente_miles_de_pesos"] == "100"
 
 
-def test_english_exports_translate_names_and_keep_numbers(client):
-    spanish = read_csv(client.get(SHEET_01_URL + "datos.csv"))
-    english = read_csv(client.get("/en" + SHEET_01_URL + "datos.csv"))
-    assert english[0]["linea_nombre"] == "Personnel Expenses"
-    numbers = ["presupuesto_vigente_miles_de_pesos", "devengado_miles_de_pesos", "ejecucion_porcentaje", "linea_codigo"]
-    assert [[row[c] for c in numbers] for row in english] == [[row[c] for c in numbers] for row in spanish]
-    assert read_json(client.get("/en" + SHEET_01_URL + "datapackage.json"))["name"].endswith("-en")
-
-
 @pytest.mark.parametrize("name", ["datos.csv", "datos.json", "datos.xlsx", "datapackage.json"])
 def test_unknown_or_unpublished_sheets_have_no_downloads(client, sheet_01, name):
     assert client.get(f"/fichas-ciudadanas/no-existe/{name}").status_code == 404

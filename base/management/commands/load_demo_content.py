@@ -31,6 +31,7 @@ SITE_TEXTS = {
 # Its English translation, made through wagtail-localize. The institution's name is a proper
 # name and stays in Spanish, as on the English pages.
 SITE_TEXTS_ENGLISH = {
+    "Gobierno de Santiago": "Gobierno de Santiago",  # a proper name, the same in English
     "Gobierno Regional Metropolitano de Santiago": "Regional Government of the Santiago Metropolitan Region",
     "Bandera 46, Santiago, Región Metropolitana": "Bandera 46, Santiago, Santiago Metropolitan Region",
     "Lunes a viernes, de 9:00 a 14:00 horas": "Monday to Friday, 9:00 to 14:00",

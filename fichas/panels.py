@@ -1,5 +1,6 @@
 """Admin panel that tells editors, in the edit view, what in the sheet's budget does not add up."""
 
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from .notices import budget_notices
@@ -19,5 +20,10 @@ class BudgetCheckPanel(Panel):
             context = super().get_context_data(parent_context)
             budget = getattr(self.instance, "budget", None) if self.instance.pk else None
             differences, over_executions = budget_notices(budget)
-            context.update(budget=budget, differences=differences, over_executions=over_executions)
+            context.update(
+                budget=budget,
+                differences=differences,
+                over_executions=over_executions,
+                import_url=reverse("fichas_import", args=[self.instance.pk]) if self.instance.pk else None,
+            )
             return context

@@ -29,15 +29,9 @@ from wagtail.models import Page
 
 from .importer import MAX_FILE_BYTES, ImportResult, read_budget_file, too_large_message
 from .models import FichaCiudadanaPage, FichasIndexPage
+from .naming import PROGRAMME_NAMES, sheet_title
 from .notices import budget_notices
-from .sheet_import import (
-    PROGRAMME_NAMES,
-    create_sheet,
-    current_table_and_body,
-    find_sheet,
-    save_import,
-    sheet_title,
-)
+from .sheet_import import create_sheet, current_table_and_body, find_sheet, save_import
 
 SIGNING_SALT = "fichas.import"
 SIGNED_DATA_MAX_AGE = 60 * 60  # seconds between the preview and its confirmation
@@ -100,6 +94,9 @@ class ImportBudgetView(WagtailAdminTemplateMixin, View):
             raise PermissionDenied
         self.page = page
         self.index = page if isinstance(page, FichasIndexPage) else page.get_parent().specific
+
+    def get_breadcrumbs_items(self):
+        return []  # the plain header: title and the sheet as subtitle
 
     def get_page_title(self):
         return _("Importar planilla de presupuesto")

@@ -74,12 +74,6 @@ def import_listing_button(page, user, next_url=None):
         yield ImportButton(page=page, priority=15)
 
 
-@hooks.register("insert_editor_js")
-def fichas_editor_js():
-    """Live totals while typing amounts in a sheet's budget table (plain script, no framework)."""
-    return format_html('<script src="{}" defer></script>', static("fichas/live-totals.js"))
-
-
 @hooks.register("insert_global_admin_css")
 def fichas_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("fichas/admin.css"))

@@ -74,10 +74,3 @@ def test_a_draft_left_by_autosave_does_not_block_the_next_attempt(editor_client,
     assert again.status_code == 302, again.content.decode()[:500]
     assert FichaCiudadanaPage.objects.filter(year=2024, programme_number="01").count() == 2
     assert FichaCiudadanaPage.objects.filter(slug=f"{SLUG}-2").exists()
-
-
-def test_a_published_sheet_still_holds_its_address(editor_client, index, make_sheet):
-    make_sheet([], year=2024, number="01", slug=SLUG)
-    response = editor_client.post(add_url(index), create_form("Otra ficha", SLUG))
-    assert response.status_code == 200  # the form again, with Wagtail's slug error
-    assert FichaCiudadanaPage.objects.filter(slug=SLUG).count() == 1

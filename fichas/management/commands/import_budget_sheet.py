@@ -68,14 +68,14 @@ class Command(BaseCommand):
         current_table = current_table or {}
         computed = parsed.to_budget(current_table.get("official_approved"), current_table.get("official_executed"))
         write = self.stdout.write
-        if parsed.lines:
+        if parsed.lines and not parsed.errors:  # unreadable amounts would show as 0
             write("Vista previa (M$: presupuesto vigente / devengado / ejecución):")
-            for line in computed.all_lines():
-                indent = "    " if line not in computed.lines else "  "
-                write(
-                    f"{indent}{line.label}: {monto(line.approved)} / {monto(line.executed)} / "
-                    f"{porcentaje(line.execution_rate)}"
-                )
+            for line in computed.lines:
+                for item, indent in [(line, "  "), *((component, "    ") for component in line.components)]:
+                    write(
+                        f"{indent}{item.label}: {monto(item.approved)} / {monto(item.executed)} / "
+                        f"{porcentaje(item.execution_rate)}"
+                    )
             write(
                 f"  Total: {monto(computed.approved)} / {monto(computed.executed)} / "
                 f"{porcentaje(computed.execution_rate)}"

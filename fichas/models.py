@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from . import exports
 from .blocks import BudgetTableBlock, FichaBodyBlock
+from .forms import FichaPageForm
 from .panels import BudgetCheckPanel
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -154,6 +155,7 @@ class FichaCiudadanaPage(RoutablePageMixin, Page):
 
     parent_page_types = ["fichas.FichasIndexPage"]
     subpage_types = []
+    base_form_class = FichaPageForm  # names new sheets from their year and programme
 
     class Meta:
         verbose_name = _("ficha ciudadana")

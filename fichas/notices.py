@@ -20,6 +20,27 @@ def _measure_name(measure):
     return _("presupuesto vigente") if measure == budget_rules.APPROVED else _("devengado")
 
 
+def total_difference_text():
+    """The sentence for official totals that the lines do not add up to, with its %(…)s placeholders."""
+    return _(
+        "Total del %(measure)s: la suma de las líneas (%(computed)s) no coincide con el total oficial "
+        "publicado (%(declared)s); las líneas suman %(difference)s %(direction)s."
+    )
+
+
+def line_difference_text():
+    """The sentence for a line whose components do not add up to its typed amount (placeholders kept)."""
+    return _(
+        "Línea %(line)s, %(measure)s: la suma de sus componentes (%(computed)s) no coincide con el monto "
+        "indicado para la línea (%(declared)s); los componentes suman %(difference)s %(direction)s."
+    )
+
+
+def over_execution_text():
+    """The sentence for an over-executed line (placeholders kept); the admin's live check fills it in too."""
+    return _("%(line)s: el devengado (%(executed)s) supera al presupuesto vigente (%(approved)s) en %(excess)s.")
+
+
 def difference_message(difference):
     """One sentence for a ``budget.Difference``: what differs, from what, and by how much."""
     values = {
@@ -30,26 +51,14 @@ def difference_message(difference):
         "direction": _("más") if difference.difference > 0 else _("menos"),
     }
     if difference.line is None:
-        return (
-            _(
-                "Total del %(measure)s: la suma de las líneas (%(computed)s) no coincide con el total oficial "
-                "publicado (%(declared)s); las líneas suman %(difference)s %(direction)s."
-            )
-            % values
-        )
+        return total_difference_text() % values
     values["line"] = difference.line.label
-    return (
-        _(
-            "Línea %(line)s, %(measure)s: la suma de sus componentes (%(computed)s) no coincide con el monto "
-            "indicado para la línea (%(declared)s); los componentes suman %(difference)s %(direction)s."
-        )
-        % values
-    )
+    return line_difference_text() % values
 
 
 def over_execution_message(line):
     """One sentence for a line whose executed amount is above its approved amount."""
-    return _("%(line)s: el devengado (%(executed)s) supera al presupuesto vigente (%(approved)s) en %(excess)s.") % {
+    return over_execution_text() % {
         "line": line.label,
         "executed": amount(line.executed),
         "approved": amount(line.approved),

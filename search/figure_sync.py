@@ -286,8 +286,10 @@ def sync_page_translation(source, translation):
             revision.publish(user=None, skip_permission_checks=True)
             done = "published"
     if pending is not None or not translation.live or in_moderation:
+        # The pending changes stay the latest revision (approving a workflow publishes the
+        # latest one), now with today's figures.
         draft = pending.as_object() if pending is not None else translation.get_latest_revision_as_object()
-        if sync_fields(source, draft):
+        if sync_fields(source, draft) or (done and pending is not None):
             draft.save_revision(user=None, clean=False, log_action=False)
             done = done or "draft"
     return done

@@ -252,3 +252,22 @@ def test_an_initiative_status_reaches_english_and_both_home_pages_count_the_same
     assert english_initiative.status == "cumplida"
     assert english_initiative.name == english_name
     assert [row.object for row in outdated_translations() if row.object == initiative] == []
+
+
+def test_english_changes_waiting_for_approval_keep_their_words_and_get_the_figures(client, commitment, english):
+    translation = commitment.get_translation(english).specific
+    translation.summary = "A new English summary waiting for approval."
+    translation.save_revision()
+    hitos = list(commitment.hitos.all())
+    hitos[0].weight = 8
+    commitment.hitos = hitos
+    publish(commitment)
+
+    translation = type(translation).objects.get(pk=translation.pk)
+    assert translation.live and translation.has_unpublished_changes
+    assert translation.hitos.all()[0].weight == 8  # live at once
+    draft = translation.get_latest_revision_as_object()
+    assert draft.summary == "A new English summary waiting for approval."
+    assert draft.hitos.all()[0].weight == 8
+    html, _translation = english_html(client, commitment, english)
+    assert "A new English summary waiting for approval." not in html

@@ -11,14 +11,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from base.blocks import BaseStreamBlock
 from pagecache.core import memoize
 
-from .progress import tally, tally_by_axis
+from .progress import tally, tally_by_key
 
 
 class Eje(TranslatableMixin, index.Indexed, models.Model):
@@ -159,7 +159,11 @@ class HomePage(Page):
             .annotate(page_translation_key=F("page__translation_key"))
             .order_by("sort_order", "name")
         )
-        tallies = tally_by_axis(initiatives)
+        # Counts come from the Spanish (source) initiatives, matched to axes by translation key:
+        # an initiative not translated yet still counts, so both languages agree.
+        tallies = tally_by_key(
+            Iniciativa.objects.filter(locale=Locale.get_default()).values_list("eje__translation_key", "status")
+        )
         # Linked pages in this page's language, fetched at once (not page.localized per initiative),
         # with only what their URL and title need. Without a live translation, the linked page itself.
         keys = {i.page_translation_key for i in initiatives if i.page_id}
@@ -179,7 +183,7 @@ class HomePage(Page):
             )
         for axis in axes:
             axis.initiative_list = [i for i in initiatives if i.eje_id == axis.pk]
-            axis.tally = tallies.get(axis.pk, tally([]))
+            axis.tally = tallies.get(axis.translation_key, tally([]))
         return axes
 
     def get_context(self, request, *args, **kwargs):

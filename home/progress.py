@@ -30,9 +30,13 @@ def tally(statuses):
     return Tally(completed=sum(1 for status in statuses if status == COMPLETED), total=len(statuses))
 
 
-def tally_by_axis(initiatives):
-    """Group initiatives by ``eje_id`` and tally each group: {eje_id: Tally}."""
+def tally_by_key(pairs):
+    """Tally ``(key, status)`` pairs per key: {key: Tally}.
+
+    The home page passes each Spanish initiative's axis translation key, so every language
+    counts the same initiatives.
+    """
     groups = defaultdict(list)
-    for initiative in initiatives:
-        groups[initiative.eje_id].append(initiative.status)
-    return {eje_id: tally(statuses) for eje_id, statuses in groups.items()}
+    for key, status in pairs:
+        groups[key].append(status)
+    return {key: tally(statuses) for key, statuses in groups.items()}

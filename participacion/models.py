@@ -23,7 +23,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -65,6 +65,16 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             .order_by("path")
         )
 
+    def source_bodies(self):
+        """The live bodies of the Spanish (source) index: what the counts say in every language.
+
+        A body not translated yet, or whose translation waits for approval, still exists:
+        both languages show the same counts at every moment.
+        """
+        default = Locale.get_default()
+        source = self if self.locale_id == default.pk else self.get_translation_or_none(default)
+        return (source or self).get_bodies()
+
     def get_sessions(self):
         """The sessions of this page's live bodies, with their body (a queryset, nothing evaluated)."""
         return InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True).select_related("page")
@@ -82,18 +92,19 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             filter_type = body_type
         base_url = self.get_url(request)
         bodies = self.get_bodies()
+        counted = bodies if self.locale_id == Locale.get_default().pk else self.source_bodies()
         shown = listing.order_by_type(listing.filter_bodies(bodies, filter_type, query))
         body_page = Paginator(shown, BODIES_PER_PAGE).get_page(request.GET.get("page"))
         type_links = [
             {"type": kind, "count": count, "url": base_url + self.reverse_subpage("type", args=[kind.slug])}
-            for kind, count in listing.count_by_type(body.type for body in bodies)
+            for kind, count in listing.count_by_type(body.type for body in counted)
         ]
         context = self.get_context(request)
         context.update(
             base_url=base_url,
             form_action=base_url + self.reverse_subpage("type", args=[body_type.slug]) if type_route else base_url,
             type_links=type_links,
-            total=len(bodies),
+            total=len(counted),
             groups=listing.group_by_type(body_page.object_list),
             body_page=body_page,
             shown_count=len(shown),

@@ -27,7 +27,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -92,6 +92,19 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         """The live, public commitments under this page (a queryset, nothing evaluated)."""
         return CompromisoPage.objects.child_of(self).live().public()
 
+    def source_commitments(self):
+        """The live, public commitments of the Spanish (source) programme: what every language counts.
+
+        Figures are language-neutral, so the summaries are computed from the source rows: a
+        commitment not yet translated, or whose translation waits for approval, still counts
+        in English, and both languages show the same tallies at every moment.
+        """
+        source = self
+        default = Locale.get_default()
+        if self.locale_id != default.pk:
+            source = self.get_translation_or_none(default) or self
+        return source.commitments()
+
     def get_context(self, request, *args, **kwargs):
         """Filters, the filtered and sorted listing, and the summaries overall and per theme.
 
@@ -107,10 +120,15 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         selection = form.selection()
 
         commitments = self.commitments()  # evaluates the view restrictions once, for both queries
-        figures = list(commitments.values_list("tema_id", "progress", "status"))
+        # Themes are matched across languages by translation key.
+        figures = list(self.source_commitments().values_list("tema__translation_key", "progress", "status"))
         by_theme = rules.summarize_by_key(figures)
         overall = rules.summarize((progress, status) for _tema, progress, status in figures)
-        theme_rows = [{"tema": tema, "summary": by_theme[tema.pk]} for tema in temas if tema.pk in by_theme]
+        theme_rows = [
+            {"tema": tema, "summary": by_theme[tema.translation_key]}
+            for tema in temas
+            if tema.translation_key in by_theme
+        ]
 
         listing = commitments
         temas_by_slug = {tema.slug: tema for tema in temas}

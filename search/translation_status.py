@@ -1,16 +1,23 @@
-"""Which translations are out of date: their Spanish source changed after the last sync.
+"""Which translations need a translator: the Spanish words changed after the last sync.
 
 wagtail-localize keeps, for every translated object, a ``TranslationSource``: the
 Spanish content as it was last extracted (``content_json``, at ``last_updated_at``).
 Editors bring the English version up to date with "Sincronizar traducciones", which
 extracts the source again.
 
-- A **page** is out of date when its Spanish version was published after that moment.
-- A **snippet** (axes, ámbitos, initiatives, programme themes, site texts: every
-  translatable model) has no publication date, so its current Spanish content is
-  compared with the content last extracted, the same comparison wagtail-localize makes
-  before extracting again. The date shown is the last change in the snippet's history,
-  when the admin logged one.
+Figures (amounts, dates, weights, statuses, ordering…) never make a translation out of
+date: ``search.figure_sync`` copies them to every translation when Spanish is published,
+and refreshes the source when the words did not change. So a Spanish page or snippet
+is listed only when its **words** (the strings wagtail-localize offers for translation)
+differ from the ones last extracted:
+
+- a **page** is a candidate when its Spanish version was published after that moment;
+- a **snippet** (axes, ámbitos, initiatives, programme themes, site texts: every
+  translatable model) has no publication date, so it is a candidate when its current
+  Spanish content differs from the content last extracted. The date shown is the last
+  change in the snippet's history, when the admin logged one;
+
+and each candidate is listed when its words differ from the extracted ones.
 """
 
 import json
@@ -28,6 +35,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import Locale, ModelLogEntry, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.segments.types import StringSegmentValue
 
 # Publishing and extracting happen within the same second when a page is first
 # translated; a change needs to be later than that to count.
@@ -52,6 +61,20 @@ def serialized_content(instance):
 def content_changed_since_sync(instance, source):
     """Whether ``instance`` differs from the content last extracted into ``source``."""
     return serialized_content(instance) != json.loads(source.content_json)
+
+
+def words(instance):
+    """The strings of ``instance`` a translator translates, by content path (figures left out)."""
+    return sorted(
+        (segment.path, segment.string.data)
+        for segment in extract_segments(instance)
+        if isinstance(segment, StringSegmentValue)
+    )
+
+
+def words_changed_since_sync(instance, source):
+    """Whether ``instance``'s words differ from the ones last extracted into ``source``."""
+    return words(instance) != words(source.as_instance())
 
 
 def admin_edit_url(instance):
@@ -132,13 +155,17 @@ def enabled_translations(sources):
 
 
 def outdated_pages(default_locale, sources, translations):
-    """Rows for Spanish pages published after their last sync."""
+    """Rows for Spanish pages published after their last sync with words that changed since."""
     by_key = {source.object_id: source for source in sources}
     rows = []
     pages = Page.objects.filter(locale=default_locale, translation_key__in=by_key.keys())
-    for page in pages.only("pk", "title", "translation_key", "last_published_at", "locale_id"):
+    for page in pages.only("pk", "title", "translation_key", "last_published_at", "locale_id", "content_type_id"):
         source = by_key[page.translation_key]
-        if source.pk in translations and changed_after_sync(page.last_published_at, source.last_updated_at):
+        if (
+            source.pk in translations
+            and changed_after_sync(page.last_published_at, source.last_updated_at)
+            and words_changed_since_sync(page.specific, source)
+        ):
             rows.append(
                 OutdatedTranslation(
                     object=page, source=source, translations=translations[source.pk], changed_at=page.last_published_at
@@ -159,7 +186,7 @@ def last_logged_change(instance):
 
 
 def outdated_snippets(default_locale, sources, translations):
-    """Rows for Spanish snippets whose content differs from what was last extracted."""
+    """Rows for Spanish snippets whose words differ from what was last extracted."""
     by_model = {}
     for source in sources:
         if source.pk in translations:
@@ -172,7 +199,7 @@ def outdated_snippets(default_locale, sources, translations):
         by_key = {source.object_id: source for source in model_sources}
         for instance in model.objects.filter(locale=default_locale, translation_key__in=by_key.keys()):
             source = by_key[instance.translation_key]
-            if content_changed_since_sync(instance, source):
+            if content_changed_since_sync(instance, source) and words_changed_since_sync(instance, source):
                 logged = last_logged_change(instance)
                 changed_at = logged if changed_after_sync(logged, source.last_updated_at, timedelta(0)) else None
                 rows.append(
@@ -184,7 +211,7 @@ def outdated_snippets(default_locale, sources, translations):
 
 
 def outdated_translations():
-    """Every Spanish page or snippet with enabled translations that changed after its last sync.
+    """Every Spanish page or snippet with enabled translations whose words changed after its last sync.
 
     Newest change first; snippets whose change has no date come last.
     """

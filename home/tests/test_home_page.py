@@ -90,3 +90,23 @@ def test_home_query_count_does_not_grow_with_initiatives(client, home, home_en, 
         )
     with django_assert_num_queries(len(baseline)):
         client.get(path)
+
+
+def tally_numbers(html):
+    """{axis position: (completed, total)} read from the rendered cards, whatever the language."""
+    return [tuple(re.findall(r"\d+", text)) for text in axis_counts(html).values()]
+
+
+def test_both_languages_count_the_same_initiatives_at_every_moment(client, home, home_en):
+    eje = Eje.objects.get(locale=home.locale, name="Participación Ciudadana")
+    # Not translated yet: it counts in English too.
+    Iniciativa.objects.create(locale=home.locale, eje=eje, name="Presupuestos participativos", status="cumplida")
+    initiative = Iniciativa.objects.filter(locale=home.locale, eje__name="Modernización").first()
+    initiative.status = "en_curso"
+    initiative.save()
+
+    spanish = tally_numbers(client.get("/").content.decode())
+    english = tally_numbers(client.get("/en/").content.decode())
+    assert spanish == english
+    assert spanish[2] == ("5", "7")
+    assert spanish[0] == ("9", "10")

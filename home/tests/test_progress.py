@@ -1,10 +1,8 @@
 """The axis count rule, tested directly."""
 
-from types import SimpleNamespace
-
 import pytest
 
-from home.progress import Tally, tally, tally_by_axis
+from home.progress import Tally, tally, tally_by_key
 
 
 @pytest.mark.parametrize(
@@ -25,12 +23,6 @@ def test_percentage_is_truncated_and_safe_with_nothing_to_count(completed, total
     assert Tally(completed, total).percentage == percentage
 
 
-def test_tally_by_axis_groups_initiatives_by_their_axis():
-    items = [
-        SimpleNamespace(eje_id=1, status="cumplida"),
-        SimpleNamespace(eje_id=2, status="en_curso"),
-        SimpleNamespace(eje_id=1, status="planificada"),
-        SimpleNamespace(eje_id=2, status="cumplida"),
-        SimpleNamespace(eje_id=2, status="cumplida"),
-    ]
-    assert tally_by_axis(items) == {1: Tally(1, 2), 2: Tally(2, 3)}
+def test_tally_by_key_groups_statuses_by_their_axis_key():
+    pairs = [("a", "cumplida"), ("b", "en_curso"), ("a", "planificada"), ("b", "cumplida"), ("b", "cumplida")]
+    assert tally_by_key(pairs) == {"a": Tally(1, 2), "b": Tally(2, 3)}

@@ -513,3 +513,16 @@ def test_sessions_at_the_same_time_are_never_repeated_or_skipped_across_pages(cl
     ours = [entry for entry in seen if entry[0].startswith("Mesa simultánea")]
     assert sorted(ours) == sorted((f"Mesa simultánea {b}", f"S{b}-{n}") for b in range(3) for n in range(3))
     assert len(seen) == len(set(seen)) == upcoming
+
+
+def type_counts(response):
+    """The numbers of the type navigation ("Todas 56", one per type), whatever the language."""
+    return [link.select_one(".count").get_text(strip=True) for link in soup_of(response).select(".type-nav a")]
+
+
+def test_both_languages_show_the_same_counts_at_every_moment(client, index, index_en, make_body):
+    make_body(type="mesa_tematica")  # published in Spanish, not translated yet: it exists in English too
+    spanish = type_counts(client.get(index.url))
+    english = type_counts(client.get(index_en.url))
+    assert spanish == english
+    assert spanish[0] == "57"

@@ -1,6 +1,7 @@
 """The index (summaries, filters, sorting, fixed query count) and the commitment page."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -273,3 +274,22 @@ def test_bad_page_numbers_show_a_page_not_an_error(client, programa, monkeypatch
 
 def test_one_page_of_commitments_has_no_pagination(client, programa):
     assert soup(client.get(programa.url)).select_one("nav.pagination") is None
+
+
+def index_figures(response):
+    """The figures of the index summaries (tally, overall progress, status counts, per theme), as digits."""
+    page = soup(response)
+    parts = [page.select_one(".pg-tally").get_text(" ", strip=True), page.select_one(".pg-overall progress")["value"]]
+    parts += [cell.get_text(" ", strip=True) for cell in page.select(".pg-themes td")]
+    return [re.findall(r"\d+", part) for part in parts]
+
+
+def test_both_languages_show_the_same_summaries_at_every_moment(client, programa, programa_en, make_commitment):
+
+    # Published in Spanish, not translated yet: it counts in English too.
+    make_commitment(milestones=[(1, datetime.date(2024, 5, 1))], tema_slug="agua")
+    spanish = index_figures(client.get(programa.url))
+    english = index_figures(client.get(programa_en.url))
+    assert spanish == english
+    commitments = CompromisoPage.objects.child_of(programa).live()
+    assert spanish[0][:2] == [str(commitments.filter(status=Status.COMPLETE).count()), str(commitments.count())]

@@ -88,10 +88,10 @@ def test_changed_after_sync():
     assert not changed_after_sync(now, None)
 
 
-def test_a_spanish_change_marks_the_translation_out_of_date_until_synced(home, admin_client):
+def test_a_spanish_change_of_words_marks_the_translation_out_of_date_until_synced(home, admin_client):
     assert home not in [row.page for row in outdated_translations()]
     source = TranslationSource.objects.get_for_instance(home)
-    TranslationSource.objects.filter(pk=source.pk).update(last_updated_at=timezone.now() - timezone.timedelta(hours=1))
+    home.lead = f"{home.lead} (cambiado)"
     home.save_revision().publish()
 
     rows = [row for row in outdated_translations() if row.page.pk == home.pk]
@@ -105,6 +105,13 @@ def test_a_spanish_change_marks_the_translation_out_of_date_until_synced(home, a
 
     source.refresh_from_db()
     source.update_from_db()
+    assert home.pk not in [row.page.pk for row in outdated_translations()]
+
+
+def test_a_spanish_publish_without_new_words_leaves_the_translation_up_to_date(home):
+    source = TranslationSource.objects.get_for_instance(home)
+    TranslationSource.objects.filter(pk=source.pk).update(last_updated_at=timezone.now() - timezone.timedelta(hours=1))
+    home.save_revision().publish()
     assert home.pk not in [row.page.pk for row in outdated_translations()]
 
 

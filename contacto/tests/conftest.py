@@ -18,10 +18,14 @@ def _attachments_in_a_temporary_folder(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_rate_limits():
-    """Rate limits live in the cache: every test starts with a clean slate."""
+    """Rate limits live in the cache (and its in-process fallback): every test starts with a clean slate."""
+    from contacto.ratelimit import local_counts
+
     cache.clear()
+    local_counts.clear()
     yield
     cache.clear()
+    local_counts.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ Fixed windows: at most ``limit`` counted requests per ``window`` seconds for one
 one action, where the client is ``base.clientip.client_key`` (the address behind our proxy,
 IPv6 by /64), hashed so that no address is written to the cache.
 
-The views count what they choose: ``hit`` counts and checks in one step (a bound on floods of
+The views count what they choose: ``consume`` counts and checks in one step (a bound on floods of
 any POST), ``check`` only reads and ``record`` only counts (so that only accepted requests use
 up a citizen's allowance, and junk posts lock nobody out).
 
@@ -133,7 +133,7 @@ def check(action, key, limit, window, now=None):
     return None
 
 
-def hit(action, key, limit, window, now=None):
+def consume(action, key, limit, window, now=None):
     """Count one request and check it: seconds to wait if it went over ``limit``, None if within it."""
     now = time.time() if now is None else now
     if record(action, key, window, now) > limit:

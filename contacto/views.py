@@ -56,7 +56,7 @@ def _over_limit(request, action, accepted_default, any_default):
     by ``_count_accepted``), so a few failed or empty posts use up nobody's allowance.
     """
     key = ratelimit.client_key(request)
-    wait = ratelimit.hit(f"{action}_any", key, *_limits(f"{action}_any", any_default))
+    wait = ratelimit.consume(f"{action}_any", key, *_limits(f"{action}_any", any_default))
     if wait is None:
         wait = ratelimit.check(action, key, *_limits(action, accepted_default))
     return wait

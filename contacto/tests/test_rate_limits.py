@@ -95,10 +95,11 @@ def test_a_refused_citizen_gets_the_form_back_with_what_they_typed_and_when_to_r
     assert CitizenRequest.objects.count() == 1
 
 
-@override_settings(CONTACTO_RATE_LIMITS={"submit_any": (5, 600)})
+@override_settings(CONTACTO_RATE_LIMITS={"submit": (2, 600), "submit_any": (6, 600)})
 def test_a_flood_of_any_post_is_bounded_separately(client, office, form_data):
-    statuses = [submit(client, office, {}).status_code for _ in range(6)]
-    assert statuses == [400] * 5 + [429]
+    posts = [{}] * 4 + [citizen(form_data, 1), citizen(form_data, 2), {}]
+    statuses = [submit(client, office, data).status_code for data in posts]
+    assert statuses == [400, 400, 400, 400, 303, 303, 429]
 
 
 @override_settings(CONTACTO_RATE_LIMITS={"lookup": (2, 600)})
@@ -123,3 +124,16 @@ def test_limits_hold_while_the_shared_cache_is_down(client, office, form_data):
         data = {"code": "OAC-2026-000001", "email": "x@example.org"}
         assert [look_up(client, office, data).status_code for _ in range(3)] == [404, 404, 429]
     assert CitizenRequest.objects.count() == 2
+
+
+def test_the_in_memory_fallback_expires_counts_and_stays_bounded():
+    from contacto.ratelimit import LocalCounter
+
+    counter = LocalCounter(max_entries=3)
+    assert [counter.incr("a", expires_at=100, now=10) for _ in range(3)] == [1, 2, 3]
+    assert counter.get("a", now=99) == 3
+    assert counter.get("a", now=100) == 0  # its window is over
+    assert counter.incr("a", expires_at=200, now=100) == 1
+    for key in ("b", "c", "d", "e"):
+        counter.incr(key, expires_at=300, now=150)
+    assert len(counter._counts) <= 3

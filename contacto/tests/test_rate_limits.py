@@ -1,7 +1,5 @@
 """Abuse limits of the contact form and the tracking look-up protect citizens instead of locking them out."""
 
-import re
-
 import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
@@ -78,12 +76,10 @@ def test_a_refused_citizen_gets_the_form_back_with_what_they_typed_and_when_to_r
     typed = {**citizen(form_data, 2), "message": "Texto largo que la persona no quiere perder."}
     response = submit(client, office, typed)
     assert response.status_code == 429
-    assert 0 < int(response["Retry-After"]) <= 600
+    assert response["Retry-After"] == "470"  # the clock stands 130 s into a 600 s window (conftest)
     soup = BeautifulSoup(response.content, "html.parser")
     notice = soup.select_one("#resumen-errores").get_text(" ", strip=True)
-    assert re.search(r"Puede intentarlo de nuevo en (\d+) minutos?", notice), notice
-    minutes = int(re.search(r"en (\d+) minuto", notice).group(1))
-    assert 1 <= minutes <= 10
+    assert "Puede intentarlo de nuevo en 8 minutos" in notice, notice
     assert soup.select_one("input[name=name]")["value"] == "María José Pérez"
     assert soup.select_one("input[name=email]")["value"] == "persona2@example.org"
     assert soup.select_one("input[name=subject]")["value"] == "Solicitud 2"

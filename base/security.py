@@ -105,18 +105,3 @@ class SecurityHeadersMiddleware:
         if self.header and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = self.header
         return response
-
-
-def client_ip(request):
-    """The visitor's address, for django-axes' lockouts.
-
-    Behind the TLS proxy every request comes from the proxy's address, so the address the
-    proxy appended last to ``X-Forwarded-For`` is used, but only when the request really
-    comes from a trusted proxy (``TRUSTED_PROXY_IPS``); anything else a client sends in that
-    header is ignored, so it cannot be spoofed to dodge a lockout.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and remote in getattr(settings, "TRUSTED_PROXY_IPS", ["127.0.0.1", "::1"]):
-        return forwarded.split(",")[-1].strip() or remote
-    return remote

@@ -184,6 +184,10 @@ class ContactForm(AccessibleErrorsMixin, forms.Form):
     )
     captcha = OfficeCaptchaField(label=_("Verificación"))  # rebuilt per form: keys are read from settings
 
+    # What a citizen typed and gets back when a request is refused unread (rate limit): not the
+    # files (browsers cannot be given them back), nor the honeypot or the captcha.
+    TYPED_FIELDS = ("request_type", "name", "email", "phone", "comuna", "subject", "message", "consent")
+
     def __init__(self, *args, request_types=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["captcha"] = OfficeCaptchaField(label=_("Verificación"))

@@ -19,6 +19,10 @@ from .models import CitizenRequest, RequestStatus, RequestType
 SESSION_KEY = "contacto_last_code"
 # Three 5 MB files plus the text fields and multipart overhead; anything larger is refused unread.
 MAX_REQUEST_BYTES = 16 * 1024 * 1024
+# Default (limit, window seconds) per client: (accepted requests, any POST). CONTACTO_RATE_LIMITS
+# overrides them by name: "submit", "submit_any", "lookup", "lookup_any".
+SUBMIT_LIMITS = ((5, 600), (30, 600))
+LOOKUP_LIMITS = ((10, 600), (30, 600))
 
 
 def _limits(name, default):
@@ -31,6 +35,38 @@ def _render(page, request, template, status=200, **context):
     return response
 
 
+def _typed(data, fields):
+    """What the citizen typed in ``fields``, to fill the form again when it is refused unread."""
+    return {name: data.get(name) for name in fields if data.get(name)}
+
+
+def _refuse_too_many(page, request, template, form, wait_seconds):
+    """The form again (429), with what was typed and when to retry; ``Retry-After`` for machines."""
+    minutes = max(1, -(-wait_seconds // 60))
+    response = _render(page, request, template, status=429, form=form, retry_minutes=minutes)
+    response["Retry-After"] = str(wait_seconds)
+    return response
+
+
+def _over_limit(request, action, accepted_default, any_default):
+    """Seconds to wait if this client is over a limit of ``action``, else None.
+
+    Two bounds: every POST counts against ``<action>_any`` (a flood of junk is stopped early),
+    and only the requests the view accepted count against ``<action>`` (checked here, recorded
+    by ``_count_accepted``), so a few failed or empty posts use up nobody's allowance.
+    """
+    key = ratelimit.client_key(request)
+    wait = ratelimit.consume(f"{action}_any", key, *_limits(f"{action}_any", any_default))
+    if wait is None:
+        wait = ratelimit.check(action, key, *_limits(action, accepted_default))
+    return wait
+
+
+def _count_accepted(request, action, accepted_default):
+    _limit, window = _limits(action, accepted_default)
+    ratelimit.record(action, ratelimit.client_key(request), window)
+
+
 def contact_form(request, page):
     """The request form: GET shows it, POST validates, stores and redirects to the confirmation."""
     request_types = page.accepted_types()
@@ -38,9 +74,11 @@ def contact_form(request, page):
     if request.method != "POST":
         return _render(page, request, template, form=ContactForm(request_types=request_types))
 
-    limit, window = _limits("submit", (5, 600))
-    if not ratelimit.hit("submit", ratelimit.client_key(request), limit, window):
-        return _render(page, request, "contacto/refused.html", status=429, reason="rate_limited")
+    wait = _over_limit(request, "submit", *SUBMIT_LIMITS)
+    if wait is not None:
+        typed = _typed(request.POST, ContactForm.TYPED_FIELDS)
+        form = ContactForm(initial=typed, request_types=request_types)
+        return _refuse_too_many(page, request, template, form, wait)
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -63,6 +101,7 @@ def contact_form(request, page):
         site=Site.find_for_request(request),
         language=translation.get_language(),
     )
+    _count_accepted(request, "submit", SUBMIT_LIMITS[0])
     request.session[SESSION_KEY] = citizen_request.code
     return HttpResponseRedirect(page.url + page.reverse_subpage("confirmation_view"), status=303)
 
@@ -80,12 +119,15 @@ def lookup(request, page):
     template = "contacto/lookup.html"
     if request.method != "POST":
         return _render(page, request, template, form=LookupForm())
-    limit, window = _limits("lookup", (10, 600))
-    if not ratelimit.hit("lookup", ratelimit.client_key(request), limit, window):
-        return _render(page, request, "contacto/refused.html", status=429, reason="rate_limited")
+    wait = _over_limit(request, "lookup", *LOOKUP_LIMITS)
+    if wait is not None:
+        form = LookupForm(initial=_typed(request.POST, ["code", "email"]))
+        return _refuse_too_many(page, request, template, form, wait)
     form = LookupForm(request.POST)
     if not form.is_valid():
         return _render(page, request, template, status=400, form=form)
+    # Every look-up actually made counts, found or not: this is the bound on guessing codes.
+    _count_accepted(request, "lookup", LOOKUP_LIMITS[0])
     found = services.find_request(form.cleaned_data["code"], form.cleaned_data["email"])
     if found is None:
         return _render(page, request, template, status=404, form=form, not_found=True)

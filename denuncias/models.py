@@ -227,3 +227,17 @@ class ReceiptLoginFailure(models.Model):
 
     def __str__(self):
         return f"Intento fallido {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class HandlerLoginFailure(models.Model):
+    """A failed handler sign-in: the account typed, as a keyed hash, and a time; nothing about the client."""
+
+    account = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("intento fallido de ingreso de gestión")
+        verbose_name_plural = _("intentos fallidos de ingreso de gestión")
+
+    def __str__(self):
+        return f"Intento fallido de gestión {self.created_at:%Y-%m-%d %H:%M}"

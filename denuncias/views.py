@@ -83,18 +83,11 @@ def file_report(request):
 
 
 def receipt_login(request):
-    """Log in with the receipt: slowed by a slow hash, locked out after repeated failures."""
+    """Log in with the receipt: slowed by a slow hash and a growing delay, never locked (throttle.py)."""
     form = ReceiptLoginForm(request.POST or None)
     if request.method == "POST":
-        wait = throttle.remaining(request.session)
-        if wait is not None:
-            return render(
-                request,
-                "denuncias/login.html",
-                {"form": ReceiptLoginForm(), "locked_minutes": _minutes(wait)},
-                status=429,
-            )
         if form.is_valid():
+            throttle.slow_down(request.session)
             receipt = form.cleaned_data["receipt"]
             candidates = Report.objects.filter(receipt_hint=receipts.hint(receipt)).only("pk", "receipt_hash")[:50]
             report = receipts.find_match(receipt, candidates)
@@ -155,13 +148,19 @@ def reporter_logout(request):
 
 @spanish_only
 def handler_login(request):
-    """Password and TOTP code together; a few failures lock this browser out for a while."""
+    """Password and TOTP code together; repeated failures lock the account, and this browser, for a while.
+
+    Per account: failures are counted against the user name typed (a keyed hash, existing
+    account or not), whatever browser they come from. Per browser: its session counts them too.
+    There is no lock per address, because the channel never learns one (README, Canal de Denuncias).
+    """
     form = HandlerLoginForm(request.POST or None)
     if request.method == "POST":
         now, window = timezone.now(), timedelta(minutes=settings.DENUNCIAS_LOCKOUT_MINUTES)
         failures = [datetime.fromisoformat(v) for v in request.session.get(HANDLER_FAILURES_KEY, [])]
         failures = [moment for moment in failures if now - moment < window]
-        wait = throttle.lockout_remaining(failures, settings.DENUNCIAS_SESSION_FAILURE_LIMIT, window, now)
+        username = request.POST.get("username", "")
+        wait = throttle.handler_lockout_remaining(username, failures, now)
         if wait is not None:
             return render(
                 request,
@@ -173,10 +172,12 @@ def handler_login(request):
             user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
             device = django_otp.match_token(user, form.cleaned_data["otp_token"].strip()) if user else None
             if user is not None and device is not None:
+                throttle.clear_handler_failures(username)
                 login(request, user)
                 django_otp.login(request, device)
                 return redirect(request.GET.get("next") if _safe_next(request) else "denuncias:gestion_lista")
             request.session[HANDLER_FAILURES_KEY] = [m.isoformat() for m in [*failures, now]]
+            throttle.record_handler_failure(username, now)
             form.add_error(None, _("Usuario, contraseña o código de verificación incorrectos."))
         return render(request, "denuncias/gestion/login.html", {"form": form}, status=400)
     return render(request, "denuncias/gestion/login.html", {"form": form})

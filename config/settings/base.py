@@ -225,7 +225,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "base/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "base.security.client_ip"
+# The same client key as every other limit (base/clientip.py): behind the proxy, IPv6 by /64.
+AXES_CLIENT_IP_CALLABLE = "base.clientip.client_key"
 TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
 # Sessions expire: 8 hours after sign-in at most, and when the browser closes.
 SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -8,4 +8,4 @@ tests with ``override_settings``.
 
 from .test import *  # noqa: F401,F403
 
-CONTACTO_RATE_LIMITS = {"submit": (1000, 600), "lookup": (1000, 600)}
+CONTACTO_RATE_LIMITS = {name: (1000, 600) for name in ("submit", "submit_any", "lookup", "lookup_any")}

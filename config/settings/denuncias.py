@@ -159,8 +159,13 @@ STORAGES = {
 # The channel's own rules.
 DENUNCIAS_HANDLER_GROUP = "Comité de Ética"
 DENUNCIAS_RETENTION_DAYS = int(os.environ.get("DENUNCIAS_RETENTION_DAYS", "730"))
+# Receipt sign-in is never locked, only slowed (denuncias/throttle.py): free failures per browser
+# session, one more second of delay per GLOBAL_DELAY_STEP failures by anyone, at most MAX_DELAY.
+# Handlers' sign-in is locked per browser session (SESSION_FAILURE_LIMIT) and per account.
 DENUNCIAS_SESSION_FAILURE_LIMIT = int(os.environ.get("DENUNCIAS_SESSION_FAILURE_LIMIT", "5"))
-DENUNCIAS_GLOBAL_FAILURE_LIMIT = int(os.environ.get("DENUNCIAS_GLOBAL_FAILURE_LIMIT", "50"))
+DENUNCIAS_GLOBAL_DELAY_STEP = int(os.environ.get("DENUNCIAS_GLOBAL_DELAY_STEP", "50"))
+DENUNCIAS_MAX_DELAY_SECONDS = float(os.environ.get("DENUNCIAS_MAX_DELAY_SECONDS", "8"))
+DENUNCIAS_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("DENUNCIAS_ACCOUNT_FAILURE_LIMIT", "10"))
 DENUNCIAS_LOCKOUT_MINUTES = int(os.environ.get("DENUNCIAS_LOCKOUT_MINUTES", "15"))
 DENUNCIAS_EXIT_URL = os.environ.get("DENUNCIAS_EXIT_URL", "https://www.google.cl/")
 DENUNCIAS_INSTITUTION = os.environ.get("DENUNCIAS_INSTITUTION", "Gobierno de Santiago")

@@ -17,11 +17,23 @@ def _attachments_in_a_temporary_folder(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _still_rate_limit_clock(monkeypatch):
+    """Rate-limit windows are fixed: hold the clock 130 s into one so no test straddles two."""
+    from contacto import ratelimit
+
+    monkeypatch.setattr(ratelimit, "clock", lambda: 1_800_000_000 + 130)
+
+
+@pytest.fixture(autouse=True)
 def _clear_rate_limits():
-    """Rate limits live in the cache: every test starts with a clean slate."""
+    """Rate limits live in the cache (and its in-process fallback): every test starts with a clean slate."""
+    from contacto.ratelimit import local_counts
+
     cache.clear()
+    local_counts.clear()
     yield
     cache.clear()
+    local_counts.clear()
 
 
 @pytest.fixture

@@ -82,6 +82,25 @@ def test_handler_login_locks_out_after_repeated_failures(client, handler):
     assert sign_in(client, handler).status_code == 429
 
 
+def test_failures_from_many_browsers_lock_the_account_and_only_that_account(handler):
+    for _ in range(10):
+        Client().post("/gestion/ingresar/", {"username": "ETICA ", "password": "mala-clave-123", "otp_token": "1"})
+    assert sign_in(Client(), handler).status_code == 429
+    colleague = make_user("etica2", in_group=True)
+    assert sign_in(Client(), colleague).status_code == 302
+
+
+def test_the_account_lock_keeps_no_user_name_and_a_sign_in_clears_it(handler):
+    from denuncias.models import HandlerLoginFailure
+
+    for _ in range(3):
+        Client().post("/gestion/ingresar/", {"username": "etica", "password": "mala-clave-123", "otp_token": "1"})
+    stored = list(HandlerLoginFailure.objects.values_list("account", flat=True))
+    assert len(stored) == 3 and all("etica" not in account for account in stored)
+    assert sign_in(Client(), handler).status_code == 302
+    assert not HandlerLoginFailure.objects.exists()
+
+
 def test_a_verified_member_sees_the_list_without_decrypting_reports(handler_client, report):
     response = handler_client.get("/gestion/")
     html = response.content.decode()

@@ -1,4 +1,4 @@
-"""The reporter: filing, the receipt shown once, logging back in, lockout, files, follow-up."""
+"""The reporter: filing, the receipt shown once, logging back in, slowed guessing, files, follow-up."""
 
 import re
 from unittest import mock
@@ -166,24 +166,50 @@ def test_a_malformed_receipt_is_explained_and_not_counted_as_a_guess(client):
     assert not ReceiptLoginFailure.objects.exists()
 
 
-def test_repeated_failures_lock_the_browser_out_even_with_the_right_receipt(client, report):
+@pytest.fixture
+def waits(monkeypatch):
+    """The delays receipt sign-in asks for, recorded instead of slept."""
+    from denuncias import throttle
+
+    recorded = []
+    monkeypatch.setattr(throttle, "sleep", recorded.append)
+    return recorded
+
+
+def test_repeated_failures_slow_the_browser_down_but_the_right_receipt_still_gets_in(client, report, waits):
     stored, receipt = report
-    for n in range(5):
+    for n in range(7):
         assert client.post("/ingresar/", {"receipt": f"{n:016d}"}).status_code == 400
+    assert waits == [1.0, 2.0]  # five free failures, then a doubling delay
     response = client.post("/ingresar/", {"receipt": receipt})
-    assert response.status_code == 429
-    assert "demasiados intentos fallidos" in response.content.decode().lower()
-    assert client.get("/mi-denuncia/").status_code == 302
+    assert response.status_code == 302 and response["Location"] == "/mi-denuncia/"
+    assert waits == [1.0, 2.0, 4.0]  # the right receipt waits like a wrong one: the delay tells nothing
+    assert client.get("/mi-denuncia/").status_code == 200
 
 
-@override_settings(DENUNCIAS_GLOBAL_FAILURE_LIMIT=8)
-def test_guessers_who_drop_cookies_hit_the_global_lockout(client, report, django_user_model):
+def test_fifty_wrong_receipts_from_fresh_browsers_slow_guessing_but_lock_no_reporter_out(report, waits):
     from django.test import Client
 
     stored, receipt = report
-    for n in range(8):
+    for n in range(50):
         assert Client().post("/ingresar/", {"receipt": f"{n:016d}"}).status_code == 400
-    assert Client().post("/ingresar/", {"receipt": receipt}).status_code == 429
+    assert waits == []
+    reporter = Client()
+    response = reporter.post("/ingresar/", {"receipt": receipt})
+    assert response.status_code == 302 and response["Location"] == "/mi-denuncia/"
+    assert waits == [1.0]  # everyone is slowed a little once guessing starts, nobody is refused
+
+
+@override_settings(DENUNCIAS_GLOBAL_DELAY_STEP=2, DENUNCIAS_MAX_DELAY_SECONDS=3)
+def test_the_delay_for_everyone_grows_with_guessing_and_stops_at_the_cap(report, waits):
+    from django.test import Client
+
+    stored, receipt = report
+    for n in range(10):
+        Client().post("/ingresar/", {"receipt": f"{n:016d}"})
+    assert waits == [1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 3.0, 3.0]
+    assert Client().post("/ingresar/", {"receipt": receipt}).status_code == 302
+    assert waits[-1] == 3.0
 
 
 def test_a_successful_login_rotates_the_session_and_clears_the_count(client, report):

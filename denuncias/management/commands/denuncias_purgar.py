@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from denuncias import deadlines
-from denuncias.models import AuditEntry, ReceiptLoginFailure, Report, Status
+from denuncias.models import AuditEntry, HandlerLoginFailure, ReceiptLoginFailure, Report, Status
 
 
 def purge(today=None, retention_days=None, dry_run=False):
@@ -49,6 +49,6 @@ class Command(BaseCommand):
         if not simular:
             now = timezone.now()
             Session.objects.filter(expire_date__lt=now).delete()
-            ReceiptLoginFailure.objects.filter(
-                created_at__lt=now - timedelta(minutes=settings.DENUNCIAS_LOCKOUT_MINUTES)
-            ).delete()
+            expired = now - timedelta(minutes=settings.DENUNCIAS_LOCKOUT_MINUTES)
+            ReceiptLoginFailure.objects.filter(created_at__lt=expired).delete()
+            HandlerLoginFailure.objects.filter(created_at__lt=expired).delete()

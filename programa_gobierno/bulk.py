@@ -256,7 +256,7 @@ def to_xlsx(rows):
     sheet.title = SHEET_TITLE
     sheet.append([header for _key, header, _editable in COLUMNS])
     editable_fill = PatternFill("solid", fgColor="FFF2A8")
-    for number, (key, header, editable) in enumerate(COLUMNS, start=1):
+    for number, (_key, header, editable) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=number)
         cell.font = Font(bold=True)
         if editable:

@@ -478,6 +478,9 @@ def plan_import(rows, index_page, user):
             continue
         if milestone_id is None:
             continue  # a commitment without milestones, or a milestone only in a draft: nothing to update
+        if page_id is None:
+            plan.problems.append(Problem(number, _("Falta el «ID compromiso» de este hito.")))
+            continue
         if page_id not in pages:
             plan.problems.append(
                 Problem(number, _("No hay un compromiso con ID «%(id)s» en el Programa de Gobierno.") % {"id": page_id})

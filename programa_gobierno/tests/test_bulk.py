@@ -285,6 +285,26 @@ def test_a_preview_gone_stale_is_refused_and_saves_nothing(editor, delito):
     assert CompromisoPage.objects.get(pk=delito.pk).current_workflow_state is None
 
 
+def test_a_commitment_waiting_for_approval_is_not_changed_again(editor, delito):
+    _complete_and_confirm(editor, delito)
+    other = open_milestone(delito, weight=2)
+    workbook = xlsx_export(editor)
+    row = set_cells(
+        workbook, other.pk, completed_on="11-03-2025", evidence_url="https://example.org/b", evidence_date="11-03-2025"
+    )
+    revisions = Revision.objects.count()
+    response = upload(editor, "planilla.xlsx", xlsx_bytes(workbook))
+    assert response.status_code == 400
+    assert problems(response) == [
+        (
+            row,
+            "El compromiso «Plan regional de prevención del delito» está esperando aprobación: espere la decisión "
+            "de Aprobadores antes de cambiarlo con una planilla.",
+        )
+    ]
+    assert Revision.objects.count() == revisions
+
+
 def test_confirming_without_a_preview_is_refused(editor):
     response = editor.post(CONFIRM_URL, {"token": "nada"})
     assert response.status_code == 400
@@ -345,7 +365,8 @@ def test_malformed_rows_are_reported_by_row_in_spanish_and_nothing_is_saved(edit
     sheet.append([delito.pk, "", "", valid.pk])  # duplicated milestone
     sheet.append([999999, "", "", 1])  # unknown commitment
     sheet.append([delito.pk, "", "", 999999])  # unknown milestone
-    last = sheet.max_row
+    sheet.append(["", "", "", big.pk])  # no commitment id
+    last = sheet.max_row - 1
 
     revisions = Revision.objects.count()
     response = upload(editor, "planilla.xlsx", xlsx_bytes(workbook))
@@ -371,6 +392,7 @@ def test_malformed_rows_are_reported_by_row_in_spanish_and_nothing_is_saved(edit
         last,
         "El compromiso «Plan regional de prevención del delito» no tiene un hito con ID «999999».",
     ) in found
+    assert (last + 1, "Falta el «ID compromiso» de este hito.") in found
     assert "No se guardó nada" in page_text(response)
     assert rows["valid"] not in [row for row, _message in found]
     assert SESSION_KEY not in editor.session

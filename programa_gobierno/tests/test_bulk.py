@@ -503,3 +503,48 @@ def test_parse_date_refuses_anything_else(value):
 def test_normalize_header_ignores_case_accents_and_the_editable_mark():
     assert bulk.normalize_header("Fecha de cumplimiento (editable)") == "fecha de cumplimiento"
     assert bulk.normalize_header("  PONDERACIÓN ") == "ponderacion"
+
+
+# Command line ---------------------------------------------------------------------------------
+
+
+def test_command_previews_with_dry_run_then_saves_drafts_in_review(editor, delito, tmp_path):
+    from django.core.management import call_command
+
+    hito = open_milestone(delito, weight=4)
+    workbook = xlsx_export(editor)
+    set_cells(
+        workbook, hito.pk, completed_on="10-03-2025", evidence_url="https://example.org/a", evidence_date="10-03-2025"
+    )
+    path = tmp_path / "planilla.xlsx"
+    path.write_bytes(xlsx_bytes(workbook))
+    revisions = Revision.objects.count()
+    out = io.StringIO()
+    call_command("import_programme_progress", str(path), user="comunicaciones-programa", dry_run=True, stdout=out)
+    assert (
+        "Plan regional de prevención del delito: avance 25.0 % → 75.0 %, estado Limitado → Sustancial" in out.getvalue()
+    )
+    assert "no se guardó nada" in out.getvalue()
+    assert Revision.objects.count() == revisions
+
+    call_command("import_programme_progress", str(path), user="comunicaciones-programa", stdout=io.StringIO())
+    page = CompromisoPage.objects.get(pk=delito.pk)
+    assert Revision.objects.count() == revisions + 1
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert page.progress == 25  # live until approved
+
+
+def test_command_reports_problems_by_row_and_saves_nothing(editor, delito, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    hito = open_milestone(delito, weight=4)
+    workbook = xlsx_export(editor)
+    row = set_cells(workbook, hito.pk, completed_on="10-03-2025", evidence_date="10-03-2025")
+    path = tmp_path / "planilla.xlsx"
+    path.write_bytes(xlsx_bytes(workbook))
+    revisions = Revision.objects.count()
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="No se guardó nada"):
+        call_command("import_programme_progress", str(path), user="comunicaciones-programa", stderr=err)
+    assert f"Fila {row}: Para marcar el hito como cumplido agregue una evidencia" in err.getvalue()
+    assert Revision.objects.count() == revisions

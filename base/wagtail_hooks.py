@@ -1,13 +1,15 @@
-"""Admin: the translatable site texts, and the two-step sign-in's URLs and account-menu entry."""
+"""Admin: the translatable site texts, the two-step sign-in's URLs and account-menu entry, the readability check."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from base import twofactor
+from base import twofactor, views
 from base.models import SiteTexts
 
 
@@ -43,3 +45,15 @@ def two_factor_account_item(request):
         "label": "Verificación en dos pasos",
         "help_text": "Proteja su cuenta con un código de su teléfono además de la contraseña.",
     }
+
+
+@hooks.register("register_admin_urls")
+def register_readability_url():
+    """The JSON endpoint the editor's checks panel calls while the text changes."""
+    return [path("legibilidad/", views.readability_check, name="base_readability")]
+
+
+@hooks.register("insert_editor_js")
+def readability_script():
+    """The checks panel's plain-language score, refreshed from the form as the editor writes."""
+    return format_html('<script src="{}" defer></script>', static("base/js/readability.js"))

@@ -135,15 +135,19 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def localized_accessibility_page(self):
-        """The accessibility statement in the active language (the linked page when not translated)."""
+        """The accessibility statement in the active language (the linked page when not translated).
+
+        Only published pages: an unpublished statement (or translation) would be a link to a 404
+        in every footer, so then there is no link at all.
+        """
         if self.accessibility_page_id is None:
             return None
-        pages = Page.objects.filter(models.Q(live=True) | models.Q(pk=self.accessibility_page_id)).only(
+        pages = Page.objects.live().only(
             "id", "title", "path", "depth", "url_path", "translation_key", "locale__language_code", "live"
         )
         return self._memo_for_language(
             "_localized_accessibility_page",
-            lambda language: in_language(pages, self.accessibility_page_id, language, usable=lambda p: p.live),
+            lambda language: in_language(pages, self.accessibility_page_id, language),
         )
 
     @property

@@ -1,13 +1,15 @@
-"""Admin: the translatable site texts, the two-step sign-in, and translations that wait for approval."""
+"""Admin: the translatable site texts, the two-step sign-in, translations that wait for approval, the readability check."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from base import translation_admin, twofactor
+from base import translation_admin, twofactor, views
 from base.models import SiteTexts
 
 
@@ -71,3 +73,14 @@ def register_translation_sync_url():
             name="sincronizar_traducciones",
         )
     ]
+
+@hooks.register("register_admin_urls")
+def register_readability_url():
+    """The JSON endpoint the editor's checks panel calls while the text changes."""
+    return [path("legibilidad/", views.readability_check, name="base_readability")]
+
+
+@hooks.register("insert_editor_js")
+def readability_script():
+    """The checks panel's plain-language score, refreshed from the form as the editor writes."""
+    return format_html('<script src="{}" defer></script>', static("base/js/readability.js"))

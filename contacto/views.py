@@ -12,6 +12,8 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone, translation
 from wagtail.models import Site
 
+from base.numbers import percentage
+
 from . import ratelimit, services, stats
 from .forms import ContactForm, LookupForm
 from .models import CitizenRequest, RequestStatus, RequestType
@@ -168,5 +170,5 @@ def statistics(request, page):
         "status_labels": dict(RequestStatus.choices),
     }
     if context["on_time_share"] is not None:
-        context["on_time_share_percent"] = round(context["on_time_share"] * 100, 1)
+        context["on_time_share_percent"] = percentage(on_time["on_time"], on_time["answered"], 1)
     return _render(page, request, "contacto/statistics.html", **context)

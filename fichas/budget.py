@@ -18,6 +18,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from base.numbers import percentage
+
 FULL_BAR = Decimal("100.00")
 
 # Largest accepted amount: 999.999.999.999 M$ (about a quadrillion pesos), far above
@@ -75,15 +77,13 @@ def parse_amount(text):
 
 
 def execution_rate(executed, approved):
-    """Executed / approved as a percentage truncated to two decimals (Decimal), or None if approved is 0.
+    """Executed / approved as a percentage with two decimals (Decimal), or None if approved is 0.
 
-    Integer arithmetic, so nothing is ever rounded up: 69.636 / 69.638 gives 99.99,
-    and 111.933 / 111.931 gives 100.00 (an over-execution, flagged separately).
+    The site's percentage rule (``base.numbers.percentage``): truncated, never rounded up, so
+    69.636 / 69.638 gives 99.99 and 111.933 / 111.931 gives 100.00 (an over-execution,
+    flagged separately); anything executed shows at least 0.01.
     """
-    if approved is None or executed is None or approved == 0:
-        return None
-    hundredths = (executed * 10_000) // approved
-    return Decimal(hundredths).scaleb(-2)
+    return percentage(executed, approved, 2)
 
 
 def bar_length(rate):

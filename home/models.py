@@ -6,6 +6,7 @@ The "N iniciativas cumplidas de M" shown for each axis is computed from the
 initiatives' statuses (see ``home.progress``); nobody types it.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +118,14 @@ class Iniciativa(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Refuse an ámbito of another axis: the home page lists each initiative under its axis's ámbitos."""
+        super().clean()
+        if self.ambito_id is not None and self.eje_id is not None and self.ambito.eje_id != self.eje_id:
+            raise ValidationError(
+                {"ambito": _("El ámbito «%(ambito)s» no pertenece al eje elegido.") % {"ambito": self.ambito.name}}
+            )
 
     @property
     def is_completed(self):

@@ -6,6 +6,8 @@ Plain functions, so the rule is tested directly and the templates only format.
 from collections import defaultdict
 from dataclasses import dataclass
 
+from base.numbers import percentage
+
 COMPLETED = "cumplida"
 
 
@@ -18,10 +20,9 @@ class Tally:
 
     @property
     def percentage(self):
-        """Share completed, 0-100, truncated to a whole number; 0 when there is nothing to count."""
-        if self.total == 0:
-            return 0
-        return (self.completed * 100) // self.total
+        """Share completed, 0-100, a whole number by the site's rule (``base.numbers``); 0 when there is nothing."""
+        shown = percentage(self.completed, self.total, 0)
+        return 0 if shown is None else int(shown)
 
 
 def tally(statuses):

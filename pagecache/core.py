@@ -6,6 +6,8 @@ image or a document, replaces the version with a new random token (``purge``): f
 on every stored page is a miss and is rendered again. One cache round trip per request
 reads the version and the page together (``get_many``). The version is a random token, not
 a counter, so an evicted or flushed version key can never bring back an old generation.
+A purge that the cache did not take (Redis down) is retried on the next requests, which
+meanwhile bypass the cache, so old pages are not served once Redis is back (``purge``).
 
 What is never cached: requests other than GET, requests carrying a session or messages
 cookie (signed-in editors, someone who just sent a form), the admin and other excluded
@@ -111,6 +113,8 @@ def fragment_version(request=None):
     if not fragment_seconds():
         return ""
     version = getattr(request, "_pagecache_version", None)
+    if version is None and purge_is_pending():
+        return ""  # computed every time until the purge is written
     if version is None:
         version = current_version() or ""
         if request is not None:
@@ -139,13 +143,40 @@ def memoize(name, parts, compute, request=None):
     return value
 
 
+#: True in this process while a purge could not be written (the cache was down): see ``purge``.
+_purge_pending = False
+
+
 def purge():
-    """Make every cached page stale at once by replacing the content version."""
-    get_cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    """Make every cached page stale at once by replacing the content version; True when it took.
+
+    A cache that is down swallows the write (``base.cache.ResilientRedisCache``), so the new
+    version is read back. When it did not take, the purge stays pending in this process:
+    until it is written, this process neither serves nor stores pages or fragments from the
+    cache, and retries the purge on each request. Otherwise the old version would still be
+    there once Redis answers again, and every page cached before the change would be served
+    for up to ``PAGE_CACHE_SECONDS``.
+    """
+    global _purge_pending
+    cache = get_cache()
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    _purge_pending = cache.get(VERSION_KEY) != version
+    return not _purge_pending
+
+
+def purge_is_pending():
+    """Retry a purge that did not take; True while it still has not (the cache must not be trusted)."""
+    return _purge_pending and not purge()
 
 
 def lookup(request):
-    """``(response or None, version)``: the stored response if it belongs to the current version."""
+    """``(response or None, version)``: the stored response if it belongs to the current version.
+
+    ``(None, None)`` while a purge is pending: nothing is served from the cache, nor stored.
+    """
+    if purge_is_pending():
+        return None, None
     cache = get_cache()
     key = page_key(request)
     found = cache.get_many([VERSION_KEY, key])

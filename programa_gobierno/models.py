@@ -364,9 +364,14 @@ class CompromisoPage(Page):
         return [(hito.weight, hito.completed_on is not None) for hito in self.hitos.all()]
 
     def refresh_progress(self):
-        """Recompute ``progress`` and ``status`` from the milestones and the editor's override."""
-        self.progress = rules.progress_percentage(self.milestone_pairs())
-        self.status = rules.effective_status(self.progress, self.status_override, self.status_override_reason)
+        """Recompute ``progress`` and ``status`` from the milestones and the editor's override.
+
+        The status is decided on the exact share; ``progress`` is the shown, truncated value.
+        """
+        pairs = self.milestone_pairs()
+        self.progress = rules.progress_percentage(pairs)
+        exact = rules.exact_progress(pairs)
+        self.status = rules.effective_status(exact, self.status_override, self.status_override_reason)
 
     @property
     def derived_status(self):

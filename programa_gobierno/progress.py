@@ -4,11 +4,14 @@ The rule shown to citizens on every page:
 
 * A commitment's progress is the weighted share of its completed milestones:
   ``progress = 100 × (sum of the weights of completed milestones) / (sum of all weights)``,
-  rounded to one decimal (half up). No milestones, or weights adding up to zero, give 0 %.
+  shown with one decimal by the site's percentage rule (``base.numbers.percentage``:
+  truncated, so 99.95 % shows 99,9 %, and a positive share never shows 0). No milestones,
+  or weights adding up to zero, give 0 %.
 * Its status follows the Open Government Partnership (OGP) completion scale and is derived
-  from progress: 0 % "no iniciado", under 50 % "limitado", from 50 % to under 100 %
-  "sustancial", 100 % "completo". An editor may record a different status only together
-  with a written reason, which is published next to it.
+  from the exact share, not the shown one: nothing done "no iniciado", under 50 % "limitado",
+  from 50 % to under 100 % "sustancial", every weight done "completo" (20 milestones of
+  weight 100 done and one of weight 1 pending is "sustancial"). An editor may record a
+  different status only together with a written reason, which is published next to it.
 * A commitment is "cumplido" when its (effective) status is "completo".
 * Overall progress (of the programme or of a theme) is the plain mean of the commitments'
   progress, so every commitment counts the same.
@@ -18,7 +21,10 @@ Templates only format what these functions return.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
+
+from base.numbers import exact_fraction, percentage
 
 NOT_STARTED = "no_iniciado"
 LIMITED = "limitado"
@@ -33,12 +39,12 @@ SUBSTANTIAL_FROM = Decimal("50")
 
 ZERO = Decimal("0.0")
 HUNDRED = Decimal("100")
-ONE_DECIMAL = Decimal("0.1")
 
 
-def _round(value):
-    """Round a Decimal to one decimal place, half up (49.95 -> 50.0)."""
-    return Decimal(value).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+def _shown(part, whole):
+    """``100 × part / whole`` with one decimal by the site's rule (``base.numbers``); 0.0 when whole is 0."""
+    shown = percentage(part, whole, 1)
+    return ZERO if shown is None else shown
 
 
 @dataclass(frozen=True)
@@ -61,16 +67,22 @@ def completed_weight(milestones):
 
 
 def progress_percentage(milestones):
-    """Weighted share of completed milestones, 0.0-100.0 with one decimal.
+    """Weighted share of completed milestones, 0.0-100.0 with one decimal, as shown to citizens.
 
     ``milestones`` is an iterable of ``(weight, completed)`` pairs. With no milestones,
     or when every weight is zero, the progress is 0.0: nothing measurable has been done.
     """
     milestones = list(milestones)
+    return _shown(completed_weight(milestones), total_weight(milestones))
+
+
+def exact_progress(milestones):
+    """The exact weighted share of completed milestones, 0-100 (a Fraction): what statuses are decided on."""
+    milestones = list(milestones)
     total = total_weight(milestones)
     if total == 0:
-        return ZERO
-    return _round(Decimal(completed_weight(milestones)) * HUNDRED / Decimal(total))
+        return Fraction(0)
+    return Fraction(completed_weight(milestones) * 100, total)
 
 
 def milestone_shares(milestones):
@@ -83,14 +95,18 @@ def milestone_shares(milestones):
     shares = []
     for weight, completed in milestones:
         weight = max(int(weight or 0), 0)
-        share = ZERO if total == 0 else _round(Decimal(weight) * HUNDRED / Decimal(total))
+        share = _shown(weight, total)
         shares.append(MilestoneShare(weight=weight, completed=bool(completed), share=share))
     return shares
 
 
 def derive_status(progress):
-    """The OGP completion level for a progress percentage (see the module docstring)."""
-    progress = Decimal(str(progress or 0))
+    """The OGP completion level for a progress percentage (see the module docstring).
+
+    Give it the exact progress (``exact_progress``): a shown value follows the same rule
+    only because the display never rounds up to 50 or 100.
+    """
+    progress = exact_fraction(progress or 0)
     if progress <= 0:
         return NOT_STARTED
     if progress >= HUNDRED:
@@ -126,18 +142,15 @@ class Summary:
 
     @property
     def completed_percentage(self):
-        """Share of commitments completed, 0-100 with one decimal; 0 when there are none."""
-        if self.total == 0:
-            return ZERO
-        return _round(Decimal(self.completed) * HUNDRED / Decimal(self.total))
+        """Share of commitments completed, 0-100 with one decimal (the site's rule); 0 when there are none."""
+        return _shown(self.completed, self.total)
 
 
 def mean_progress(progresses):
-    """Plain mean of progress percentages, one decimal; 0.0 for an empty list."""
-    progresses = [Decimal(str(p or 0)) for p in progresses]
-    if not progresses:
-        return ZERO
-    return _round(sum(progresses) / Decimal(len(progresses)))
+    """Plain mean of progress percentages, one decimal by the site's rule; 0.0 for an empty list."""
+    progresses = [exact_fraction(p or 0) for p in progresses]
+    # The mean of percentages is a percentage of 100: part = sum / count, whole = 100.
+    return _shown(sum(progresses, Fraction(0)), len(progresses) * 100) if progresses else ZERO
 
 
 def summarize(commitments):

@@ -89,6 +89,23 @@ def test_footer_links_the_accessibility_statement_in_the_visitors_language(clien
     assert footer_link("/en/") == statement.url
 
 
+def test_footer_never_links_an_unpublished_accessibility_statement(client, statement):
+    """With the statement unpublished in both languages there is no link, rather than one to a 404."""
+    english = statement.get_translation(Locale.objects.get(language_code="en"))
+
+    def footer_hrefs(url):
+        return [a["href"] for a in soup(client.get(url)).select("footer a")]
+
+    statement.unpublish()
+    assert statement.url not in footer_hrefs("/")
+    # The English translation is still published: the English footer links it.
+    assert english.url in footer_hrefs("/en/")
+    english.unpublish()
+    for url in ("/", "/en/"):
+        hrefs = footer_hrefs(url)
+        assert not any("accesibilidad" in href or "accessibility" in href for href in hrefs), hrefs
+
+
 def test_the_layout_costs_the_same_queries_at_any_depth(client, home):
     """An empty content page at depth 3 and one at depth 4 under it differ by Wagtail's routing only.
 

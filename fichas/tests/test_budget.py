@@ -28,7 +28,7 @@ from fichas.budget import AmountError, Budget, Difference, execution_rate, make_
         (999_999_999, 1_000_000_000, "99.99"),
         (1, 7, "14.28"),
         (5, 1000, "0.50"),
-        (1, 100_000, "0.00"),
+        (1, 100_000, "0.01"),  # anything executed shows (base.numbers: 0 % means nothing yet)
         # Whole and beyond
         (0, 5, "0.00"),
         (7, 7, "100.00"),

@@ -8,7 +8,10 @@ import os
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -232,6 +235,67 @@ def test_redis_down_is_a_cache_miss_not_an_error(client, sheet):
             assert response.status_code == 200
             assert sheet.title in response.content.decode()
         sheet.save_revision().publish()  # purging while Redis is down does not fail
+
+
+class OutageCache(LocMemCache):
+    """A local-memory cache that, while ``down``, behaves like ``ResilientRedisCache`` during an
+    outage: reads miss and writes are lost, but what was stored before is there again afterwards
+    (Redis unreachable, not flushed)."""
+
+    down = False
+
+    def get(self, key, default=None, version=None):
+        return default if self.down else super().get(key, default, version)
+
+    def get_many(self, keys, version=None):
+        return {} if self.down else super().get_many(keys, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if not self.down:
+            super().set(key, value, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return False if self.down else super().add(key, value, timeout, version)
+
+
+@pytest.fixture
+def outage_cache():
+    caches_setting = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": f"{__name__}.OutageCache", "LOCATION": "outage"},
+    }
+    with override_settings(CACHES=caches_setting, PAGE_CACHE_ENABLED=True, PAGE_CACHE_ALIAS="pages"):
+        caches["pages"].clear()
+        yield caches["pages"]
+        OutageCache.down = False
+        core.purge()
+        caches["pages"].clear()
+
+
+def test_a_purge_while_the_cache_is_down_is_not_lost_when_it_comes_back(client, sheet, outage_cache):
+    url = sheet.url
+    old_title = sheet.title
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    OutageCache.down = True
+    sheet.title = "Ficha publicada durante la caída"
+    sheet.save_revision().publish()  # the purge cannot be written
+    during = client.get(url)
+    assert "Ficha publicada durante la caída" in during.content.decode()
+
+    OutageCache.down = False  # the old version and the old page are still in the cache
+    after = client.get(url)
+    assert "Ficha publicada durante la caída" in after.content.decode()
+    assert old_title not in after.content.decode()
+    assert after["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"  # caching again once the purge is written
+
+
+def test_the_purge_command_fails_when_the_cache_is_down(outage_cache):
+    OutageCache.down = True
+    with pytest.raises(CommandError, match="la caché no responde"):
+        call_command("purge_page_cache", stdout=open(os.devnull, "w"))
 
 
 class RecordingBackend:

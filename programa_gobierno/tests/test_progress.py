@@ -20,25 +20,53 @@ from programa_gobierno.progress import COMPLETE, LIMITED, NOT_STARTED, SUBSTANTI
         ([(3, True), (1, False)], "75.0"),
         ([(2, True), (3, True), (2, True), (3, False)], "70.0"),
         ([(1, True), (1, False), (1, False)], "33.3"),
-        ([(2, True), (1, False)], "66.7"),
+        ([(2, True), (1, False)], "66.6"),
         ([(1, True)] * 3 + [(1, False)] * 5, "37.5"),
         ([(0, True), (0, False)], "0.0"),
         ([(0, True), (5, False)], "0.0"),
         ([(5, True), (0, False)], "100.0"),
         ([(None, True), (2, True)], "100.0"),
         ([(-3, True), (1, False)], "0.0"),
-        ([(100, True), (100, True), (100, False)], "66.7"),
+        ([(100, True), (100, True), (100, False)], "66.6"),
     ],
 )
 def test_progress_is_the_weighted_share_of_completed_milestones(milestones, expected):
     assert rules.progress_percentage(milestones) == Decimal(expected)
 
 
-def test_progress_rounds_half_up_to_one_decimal():
-    # 1/8 = 12.5 exactly; 1/6 = 16.666… -> 16.7; 999/1000 -> 99.9 (never rounds up to a false 100).
+def test_progress_is_truncated_to_one_decimal():
+    # The site's percentage rule (base.numbers): 1/8 = 12.5 exactly; 1/6 = 16.666… -> 16.6;
+    # 999/1000 -> 99.9 and 2000/2001 = 99.95… -> 99.9 (never a false 100); 1/2000 -> 0.1 (never a false 0).
     assert rules.progress_percentage([(1, True), (7, False)]) == Decimal("12.5")
-    assert rules.progress_percentage([(1, True), (5, False)]) == Decimal("16.7")
+    assert rules.progress_percentage([(1, True), (5, False)]) == Decimal("16.6")
     assert rules.progress_percentage([(999, True), (1, False)]) == Decimal("99.9")
+    assert rules.progress_percentage([(100, True)] * 20 + [(1, False)]) == Decimal("99.9")
+    assert rules.progress_percentage([(1, True), (1999, False)]) == Decimal("0.1")
+
+
+def test_complete_only_when_every_weight_is_done():
+    """20 milestones of weight 100 done and one of weight 1 pending: 99.95 %, "sustancial", not "completo"."""
+    almost = [(100, True)] * 20 + [(1, False)]
+    assert rules.derive_status(rules.exact_progress(almost)) == SUBSTANTIAL
+    assert rules.derive_status(rules.exact_progress([(100, True)] * 21)) == COMPLETE
+    # The other edges of the scale, decided on the exact share.
+    assert rules.derive_status(rules.exact_progress([(999, False), (1, True)] + [(1000, False)] * 19)) == LIMITED
+    assert rules.derive_status(rules.exact_progress([(4995, True), (5005, False)])) == LIMITED  # 49.95 %
+    assert rules.derive_status(rules.exact_progress([(5, True), (9995, False)])) == LIMITED  # 0.05 %
+
+
+@pytest.mark.django_db
+def test_a_commitment_with_one_light_milestone_pending_is_not_complete():
+    """The model decides its status on the exact share (it used to round 99.95 to 100.0 and say "completo")."""
+    from programa_gobierno.models import CompromisoPage, Hito
+
+    done = datetime.date(2024, 3, 1)
+    page = CompromisoPage(title="Compromiso de prueba")
+    page.hitos = [Hito(title=f"Hito {n}", weight=100, completed_on=done) for n in range(20)] + [
+        Hito(title="Hito pendiente", weight=1, completed_on=None)
+    ]
+    page.refresh_progress()
+    assert (page.progress, page.status) == (Decimal("99.9"), SUBSTANTIAL)
 
 
 def test_progress_accepts_any_iterable():
@@ -142,8 +170,8 @@ def test_summaries_by_theme():
     assert summaries["movilidad"] == rules.Summary(completed=0, total=1, progress=Decimal("70.0"))
 
 
-def test_mean_progress_rounds_to_one_decimal():
-    assert rules.mean_progress([Decimal("10"), Decimal("20"), Decimal("20")]) == Decimal("16.7")
+def test_mean_progress_is_truncated_to_one_decimal():
+    assert rules.mean_progress([Decimal("10"), Decimal("20"), Decimal("20")]) == Decimal("16.6")
     assert rules.mean_progress([]) == Decimal("0.0")
 
 

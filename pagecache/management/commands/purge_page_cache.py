@@ -1,6 +1,6 @@
 """``manage.py purge_page_cache``: make every cached page stale (after bulk updates, for example)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from pagecache import core
 
@@ -9,5 +9,7 @@ class Command(BaseCommand):
     help = "Vacía la caché de páginas (cambia la versión del contenido)."
 
     def handle(self, *args, **options):
-        core.purge()
+        if not core.purge():
+            # This process ends here, so nothing would retry the purge later: say so.
+            raise CommandError("No se pudo purgar la caché de páginas: la caché no responde. Vuelva a intentarlo.")
         self.stdout.write("Caché de páginas purgada.")

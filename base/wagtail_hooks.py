@@ -1,4 +1,4 @@
-"""Admin: the translatable site texts, the two-step sign-in, translations that wait for approval, the readability check."""
+"""Admin: site texts, two-step sign-in, translations that wait for approval, the readability check."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse

@@ -74,6 +74,7 @@ def register_translation_sync_url():
         )
     ]
 
+
 @hooks.register("register_admin_urls")
 def register_readability_url():
     """The JSON endpoint the editor's checks panel calls while the text changes."""

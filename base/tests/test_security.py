@@ -87,12 +87,21 @@ print(json.dumps({"status": response.status_code, "headers": dict(response.heade
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert "camera=()" in headers["Permissions-Policy"]
     # Plain HTTP is redirected to HTTPS; the database connections are persistent and health-checked.
     assert data["insecure"] == 301
     assert data["location"].startswith("https://gobiernoabierto.example.cl/")
     assert data["conn_max_age"] == 60
     assert data["health_checks"] is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/static/css/site.css", "/api/v2/pages/", "/buscar/sugerencias/?q=pr"])
+def test_static_files_and_data_carry_the_cross_origin_resource_policy(client, home, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 def csp_directives(header):
@@ -122,6 +131,7 @@ def test_every_response_carries_the_security_headers(client, home, path):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert "geolocation=()" in response["Permissions-Policy"]
     # HSTS belongs to production (HTTPS) only: development and tests run over plain HTTP.

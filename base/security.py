@@ -1,8 +1,8 @@
 """Security headers the framework does not set by itself, and the request's CSP nonce anywhere.
 
 ``SecurityHeadersMiddleware`` adds ``Permissions-Policy`` and ``Cross-Origin-Resource-Policy``
-(Django has no setting for either) and remembers the current request in a context variable, so templates rendered without
-a request in their context (form widgets, Wagtail admin components) can still put the
+(Django has no setting for either) and remembers the current request in a context variable,
+so templates rendered without a request in their context (form widgets, Wagtail admin components) can still put the
 request's Content-Security-Policy nonce on an inline ``<script>`` through the
 ``{% csp_nonce %}`` tag in ``base_security``.
 """

@@ -37,24 +37,51 @@ def run_python(code, env):
     return subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
-def test_production_settings_pass_check_deploy_without_warnings():
-    result = subprocess.run(
+REAL_RECAPTCHA_KEYS = {"RECAPTCHA_PUBLIC_KEY": "6Lc-real-public-key", "RECAPTCHA_PRIVATE_KEY": "6Lc-real-private-key"}
+GOOGLE_TEST_KEYS = {
+    "RECAPTCHA_PUBLIC_KEY": "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI",
+    "RECAPTCHA_PRIVATE_KEY": "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",
+}
+
+
+def check_deploy(env):
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=production_env(),
+        env=env,
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+@pytest.mark.parametrize("extra", [REAL_RECAPTCHA_KEYS, {"RECAPTCHA_REQUIRED": "0"}], ids=["real-keys", "switched-off"])
+def test_production_settings_pass_check_deploy_without_warnings(extra):
+    result = check_deploy(production_env(**extra))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [{}, GOOGLE_TEST_KEYS, {"RECAPTCHA_PUBLIC_KEY": "", "RECAPTCHA_PRIVATE_KEY": ""}],
+    ids=["missing", "google-test-keys", "blank"],
+)
+def test_check_deploy_fails_in_production_without_real_recaptcha_keys(keys):
+    env = production_env(**keys)
+    for name in ("RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY", "RECAPTCHA_REQUIRED"):
+        if name not in keys:
+            env.pop(name, None)
+    result = check_deploy(env)
+    assert result.returncode != 0
+    assert "django_recaptcha.recaptcha_test_key_error" in result.stdout + result.stderr
 
 
 def test_check_deploy_fails_with_a_weak_secret_key():
     """The check is real: a short secret key is reported and fails the run."""
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=production_env(SECRET_KEY="short"),
+        env=production_env(SECRET_KEY="short", **REAL_RECAPTCHA_KEYS),
         cwd=ROOT,
         capture_output=True,
         text=True,

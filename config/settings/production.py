@@ -38,6 +38,21 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# reCAPTCHA: Google's test keys accept every answer, so production needs real keys. Unlike
+# development, django-recaptcha's own check (``django_recaptcha.recaptcha_test_key_error``, an
+# error) is not silenced: missing, blank or test keys fail ``check`` (and every management command
+# that runs checks). ``RECAPTCHA_REQUIRED=0`` switches this off for a deployment that deliberately
+# runs without a captcha (``make serve`` and ``make bench`` on loopback, which have no keys).
+RECAPTCHA_REQUIRED = env_bool("RECAPTCHA_REQUIRED", True)
+if RECAPTCHA_REQUIRED:
+    SILENCED_SYSTEM_CHECKS = [  # noqa: F405
+        check
+        for check in SILENCED_SYSTEM_CHECKS
+        if check != "django_recaptcha.recaptcha_test_key_error"  # noqa: F405
+    ]
+else:
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_recaptcha.recaptcha_test_key_error"]  # noqa: F405
+
 # Persistent connections, checked before reuse: after a PostgreSQL restart the first
 # request on a dead connection gets a fresh one instead of failing (CONN_HEALTH_CHECKS).
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405

@@ -60,7 +60,8 @@ fi
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
-$BIN/python manage.py db_worker --backend mail --queue-name mail --interval 2 & pids+=($!)
+# The worker dies when PostgreSQL restarts: supervise.sh starts it again (as systemd's Restart=always).
+scripts/supervise.sh $BIN/python manage.py mail_worker --interval 2 & pids+=($!)
 
 echo "Sirviendo en http://127.0.0.1:$SERVE_PORT (salud: /healthz). Ctrl-C detiene todo."
 $BIN/gunicorn -c config/gunicorn.py --bind "127.0.0.1:$SERVE_PORT" --no-control-socket config.wsgi:application & pids+=($!)

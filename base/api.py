@@ -3,7 +3,8 @@
 Wagtail's endpoints pass some query parameters straight to the database or the
 search backend, where bad input becomes a 500: a NUL byte (PostgreSQL refuses it
 in a string literal, SQLite's full-text parser chokes on it), an ``offset`` beyond
-bigint, an unknown ``search_operator``, an ``id`` that is no number (``find/``), or a search of many words (the backend
+bigint, an unknown ``search_operator``, an ``id`` that is no number (``find/``), an unpaired double quote
+(SQLite's full-text syntax), or a search of many words (the backend
 nests one query node per word and overflows Python's recursion limit). Every
 request is checked first and refused with a 400 and a Spanish message instead.
 """
@@ -43,6 +44,8 @@ def parameter_problem(params):
     search = params.get("search")
     if search is not None and (len(search) > MAX_SEARCH_LENGTH or len(search.split()) > MAX_SEARCH_WORDS):
         return f"La búsqueda admite hasta {MAX_SEARCH_WORDS} palabras y {MAX_SEARCH_LENGTH} caracteres."
+    if search is not None and search.count('"') % 2:
+        return "La búsqueda tiene comillas sin cerrar."
     return ""
 
 

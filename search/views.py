@@ -52,8 +52,12 @@ class SearchResult:
 
 def read_query(request):
     """The visitor's query from ``?q=``, trimmed and cut to ``MAX_QUERY_WORDS`` words and
-    ``MAX_QUERY_LENGTH`` characters."""
-    return " ".join(request.GET.get("q", "").split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH]
+    ``MAX_QUERY_LENGTH`` characters, without an unpaired double quote (SQLite's full-text
+    syntax fails on one, and a stray quote means nothing to the visitor)."""
+    query = " ".join(request.GET.get("q", "").split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH]
+    if query.count('"') % 2:
+        query = " ".join(query.replace('"', " ").split())
+    return query
 
 
 def has_control_characters(text):

@@ -72,6 +72,12 @@ def test_a_nul_byte_in_the_suggestions_is_refused_with_a_message(client, home):
     assert "caracteres no válidos" in json.loads(response.content)["error"]
 
 
+@pytest.mark.parametrize("query", ['"><script>alert(1)</script>', 'consejo"', '"consejo regional'])
+def test_an_unpaired_double_quote_in_the_site_search_is_ignored(client, home, query):
+    assert client.get("/buscar/", {"q": query}).status_code == 200
+    assert client.get("/buscar/sugerencias/", {"q": query}).status_code == 200
+
+
 def test_a_search_of_many_words_is_cut_and_answered(client, home):
     response = client.get("/buscar/", {"q": MANY_WORDS})
     assert response.status_code == 200
@@ -86,6 +92,7 @@ def test_a_search_of_many_words_is_cut_and_answered(client, home):
         ("html_path=%00", "«html_path» contiene caracteres no válidos"),
         ("offset=99999999999999999999", "«offset» debe ser un número entero"),
         ("id=abc", "«id» debe ser un número entero positivo"),
+        ("search=%22%3E%3Cscript%3E", "comillas sin cerrar"),
         ("search=presupuesto&search_operator=xor", "«search_operator» debe ser «and» u «or»"),
         (f"search={quote(MANY_WORDS)}", "hasta 32 palabras"),
     ],

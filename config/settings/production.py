@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F401,F403
+from .base import SILENCED_SYSTEM_CHECKS as BASE_SILENCED_CHECKS
 from .base import env_bool, env_list
 
 DEBUG = False
@@ -44,14 +45,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # that runs checks). ``RECAPTCHA_REQUIRED=0`` switches this off for a deployment that deliberately
 # runs without a captcha (``make serve`` and ``make bench`` on loopback, which have no keys).
 RECAPTCHA_REQUIRED = env_bool("RECAPTCHA_REQUIRED", True)
-if RECAPTCHA_REQUIRED:
-    SILENCED_SYSTEM_CHECKS = [  # noqa: F405
-        check
-        for check in SILENCED_SYSTEM_CHECKS
-        if check != "django_recaptcha.recaptcha_test_key_error"  # noqa: F405
-    ]
-else:
-    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_recaptcha.recaptcha_test_key_error"]  # noqa: F405
+_RECAPTCHA_TEST_KEY_CHECK = "django_recaptcha.recaptcha_test_key_error"
+SILENCED_SYSTEM_CHECKS = [check for check in BASE_SILENCED_CHECKS if check != _RECAPTCHA_TEST_KEY_CHECK]
+if not RECAPTCHA_REQUIRED:
+    SILENCED_SYSTEM_CHECKS.append(_RECAPTCHA_TEST_KEY_CHECK)
 
 # Persistent connections, checked before reuse: after a PostgreSQL restart the first
 # request on a dead connection gets a fresh one instead of failing (CONN_HEALTH_CHECKS).

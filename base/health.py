@@ -9,6 +9,7 @@ include host names): only the component, ``ok`` and, on failure, the exception's
 import logging
 import time
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
@@ -22,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 # A task still waiting this long after it became due means no worker is consuming the queue.
 DEFAULT_TASK_MAX_DELAY = 15 * 60
+# A task marked running for this long was abandoned by a worker that died (mail takes seconds).
+DEFAULT_TASK_MAX_RUNNING = 10 * 60
 
 
 def timed(check):
@@ -98,8 +101,35 @@ def check_task_queue(now=None, max_delay=None):
     # run_after is the maximum date for tasks with no delay: those are due since enqueued.
     due_times = [enqueued if run_after.year == 9999 else run_after for run_after, enqueued in rows[:1000]]
     summary = stale_task_summary(due_times, now, max_delay)
-    # Overdue tasks mean no worker is consuming the queue: the check fails, with the counts.
-    return {"ok": summary["overdue"] == 0, "backend": "database", **summary}
+    # A task "running" for longer than any task takes was left by a worker that died.
+    max_running = getattr(settings, "HEALTHZ_TASK_MAX_RUNNING", DEFAULT_TASK_MAX_RUNNING)
+    summary["stuck"] = (
+        DBTaskResult.objects.running()
+        .filter(backend_name__in=queued, started_at__lt=now - timedelta(seconds=max_running))
+        .count()
+    )
+    # Overdue or stuck tasks mean no worker is consuming the queue: the check fails, with the reason.
+    result = {"ok": not (summary["overdue"] or summary["stuck"]), "backend": "database", **summary}
+    reason = task_queue_problem(summary, max_delay, max_running)
+    if reason:
+        result["reason"] = reason
+    return result
+
+
+def task_queue_problem(summary, max_delay, max_running):
+    """Why the queue is unhealthy, in Spanish for the operator reading ``/healthz``, or ``""``."""
+    problems = []
+    if summary["overdue"]:
+        problems.append(
+            f"{summary['overdue']} tarea(s) en cola hace más de {max_delay // 60} min: "
+            "¿está detenido el proceso de envío de correo (mail_worker)?"
+        )
+    if summary["stuck"]:
+        problems.append(
+            f"{summary['stuck']} tarea(s) «en curso» hace más de {max_running // 60} min: "
+            "las dejó un proceso de envío que se detuvo."
+        )
+    return " ".join(problems)
 
 
 def health_report():

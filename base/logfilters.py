@@ -3,11 +3,15 @@
 ``RedactPersonalDataFilter`` is attached to the console handler (config/settings/base.py),
 so whatever a library or our code logs (a failed mail to a citizen, a rejected host, a
 lock-out) reaches the log without the person. gunicorn's access log is configured in
-config/gunicorn.py to carry no address, user, query string, referrer or user agent.
+config/gunicorn.py to carry no address, user, query string, referrer or user agent, and
+gunicorn's own logs (its error log: "Invalid request from ip=…", a failed request's
+traceback) go through the same filter (``RedactingGunicornLogger``, config/gunicorn.py).
 """
 
 import logging
 import re
+
+from gunicorn.glogging import Logger as GunicornLogger
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
@@ -43,3 +47,16 @@ class RedactPersonalDataFilter(logging.Filter):
         if record.exc_text:
             record.exc_text = redact(record.exc_text)
         return True
+
+
+class RedactingGunicornLogger(GunicornLogger):
+    """gunicorn's logger with ``RedactPersonalDataFilter`` on every handler of its error and access
+    logs (``logger_class`` in config/gunicorn.py): gunicorn writes them itself, outside Django's
+    ``LOGGING``, so the console handler's filter never sees them."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                if not any(isinstance(existing, RedactPersonalDataFilter) for existing in handler.filters):
+                    handler.addFilter(RedactPersonalDataFilter())

@@ -82,6 +82,7 @@ def environment(page_cache):
         DJANGO_SETTINGS_MODULE="config.settings.production",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
+        RECAPTCHA_REQUIRED="0",  # loopback has no reCAPTCHA keys (see config/settings/production.py)
         MEDIA_ROOT=str(STATE / "media"),
         SERVE_PORT=str(PORT),
         PAGE_CACHE="1" if page_cache else "0",

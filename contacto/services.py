@@ -22,6 +22,7 @@ from .models import (
     RequestStatus,
     RoutingSettings,
 )
+from .storage import files_removed_on_failure
 
 
 def submission_digest(email, subject, message):
@@ -77,12 +78,13 @@ def submit_request(*, data, files=(), page=None, site=None, now=None, language=N
     ``data`` holds the form's cleaned values (request_type, name, email, phone,
     comuna, subject, message). ``language`` is the language the citizen wrote in
     (default: the active one); the receipt is written in it, the staff notice in
-    Spanish. Everything happens in one transaction.
+    Spanish. Everything happens in one transaction; if it fails, the attachment files
+    already written are deleted too (no orphans on disk).
     """
     now = now or timezone.now()
     language = request_language(language)
     received_on = timezone.localdate(now)
-    with transaction.atomic():
+    with files_removed_on_failure([]) as stored_files, transaction.atomic():
         number = tracking.next_number(received_on.year)
         request = CitizenRequest.objects.create(
             code=tracking.format_code(received_on.year, number),
@@ -104,9 +106,10 @@ def submit_request(*, data, files=(), page=None, site=None, now=None, language=N
             due_on=deadlines.due_date(received_on, data["request_type"]),
         )
         for upload, kind in files:
-            Attachment.objects.create(
+            attachment = Attachment.objects.create(
                 request=request, file=upload, original_name=upload.name[:255], kind=kind, size=upload.size
             )
+            stored_files.append(attachment.file.name)
         RequestEvent.objects.create(
             request=request,
             created_at=now,

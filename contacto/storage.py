@@ -6,6 +6,7 @@ variable ``CONTACTO_ATTACHMENTS_ROOT``; by default ``private-media`` beside MEDI
 """
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -37,3 +38,21 @@ class PrivateAttachmentStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("Citizen attachments have no public URL.")
+
+
+@contextmanager
+def files_removed_on_failure(stored):
+    """Delete the attachment files named in the list ``stored`` if the block fails.
+
+    An attachment's file is written when its row is saved, before the transaction commits;
+    a rollback forgets the row but not the file. Wrap the transaction in this and append
+    each file's name to ``stored`` as it is written: on any exception the files go too, so
+    a failed submission leaves no orphan on disk.
+    """
+    try:
+        yield stored
+    except BaseException:
+        storage = PrivateAttachmentStorage()
+        for name in stored:
+            storage.delete(name)
+        raise

@@ -10,6 +10,8 @@ mail it causes goes through the outbox.
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.http import HttpResponseForbidden
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,6 +19,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from base.spreadsheets import neutralise_formula
 
 from . import services
 from .models import CitizenRequest, OutgoingMail, RequestStatus
@@ -104,11 +108,40 @@ class CitizenRequestFilterSet(WagtailFilterSet):
         fields = ["request_type", "status", "comuna", "received_on", "assigned_to"]
 
 
+EXPORT_PERMISSION = "contacto.export_citizenrequest"
+
+
 class CitizenRequestIndexView(IndexView):
-    """The inbox list: the assignee is fetched with the requests (fixed number of queries)."""
+    """The inbox list: the assignee is fetched with the requests (fixed number of queries).
+
+    Exports hold citizens' requests in bulk: only staff with ``export_citizenrequest`` see the
+    buttons and may download (others get a 403). CSV cells that a spreadsheet would run as a
+    formula are neutralised (``base.spreadsheets.neutralise_formula``; Wagtail does it for XLSX).
+    """
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assigned_to")
+
+    def can_export(self):
+        return self.request.user.has_perm(EXPORT_PERMISSION)
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.is_export and not self.can_export():
+            # A plain 403 (Wagtail would turn PermissionDenied into a redirect that hides the refusal).
+            return HttpResponseForbidden(_("No tiene permiso para exportar solicitudes."), content_type="text/plain")
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def show_export_buttons(self):
+        return bool(self.list_export) and self.can_export()
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: neutralise_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
 
 
 class CitizenRequestViewSet(ModelViewSet):

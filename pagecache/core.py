@@ -81,8 +81,12 @@ def response_is_cacheable(request, response):
 
 
 def page_key(request):
-    """The cache key of a request: host and full path (language is in the path), hashed."""
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+    """The cache key of a request: scheme, host and full path (language is in the path), hashed.
+
+    The scheme is part of it because the stored headers depend on it: HSTS is only sent over
+    HTTPS, so a page stored from a plain-HTTP request must never answer an HTTPS one.
+    """
+    raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}"
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -44,6 +44,9 @@ export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$SERVE_PO
 # Loopback has no TLS proxy in front: do not redirect to https. Behind the proxy leave it on.
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-0}
 export MEDIA_ROOT=${MEDIA_ROOT:-$PWD/$STATE/media}
+# Loopback has no reCAPTCHA keys: say so explicitly, or check --deploy fails (as it must in a real
+# deployment without keys). Set RECAPTCHA_PUBLIC_KEY/RECAPTCHA_PRIVATE_KEY and RECAPTCHA_REQUIRED=1 to try real ones.
+export RECAPTCHA_REQUIRED=${RECAPTCHA_REQUIRED:-0}
 
 # 3. Release steps: deploy checks, schema, static files, optional demo content.
 SECURE_SSL_REDIRECT=1 $BIN/python manage.py check --deploy --fail-level WARNING  # as behind the proxy
@@ -57,7 +60,8 @@ fi
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
-$BIN/python manage.py db_worker --backend mail --queue-name mail --interval 2 & pids+=($!)
+# The worker dies when PostgreSQL restarts: supervise.sh starts it again (as systemd's Restart=always).
+scripts/supervise.sh $BIN/python manage.py mail_worker --interval 2 & pids+=($!)
 
 echo "Sirviendo en http://127.0.0.1:$SERVE_PORT (salud: /healthz). Ctrl-C detiene todo."
 $BIN/gunicorn -c config/gunicorn.py --bind "127.0.0.1:$SERVE_PORT" --no-control-socket config.wsgi:application & pids+=($!)

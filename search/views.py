@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents import get_document_model
@@ -28,6 +29,9 @@ from .kinds import DOCUMENTO, kind_label, result_kind
 from .text import did_you_mean, snippet
 
 MAX_QUERY_LENGTH = 200
+# The search backend nests one query node per word: ~150 words overflow Python's
+# recursion limit, and nobody searches with more than a few dozen.
+MAX_QUERY_WORDS = 32
 RESULTS_PER_PAGE = 10
 MAX_DOCUMENTS = 5
 MAX_SUGGESTIONS = 8
@@ -47,8 +51,19 @@ class SearchResult:
 
 
 def read_query(request):
-    """The visitor's query from ``?q=``, trimmed and cut to ``MAX_QUERY_LENGTH`` characters."""
-    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    """The visitor's query from ``?q=``, trimmed and cut to ``MAX_QUERY_WORDS`` words and
+    ``MAX_QUERY_LENGTH`` characters, without an unpaired double quote (SQLite's full-text
+    syntax fails on one, and a stray quote means nothing to the visitor)."""
+    query = " ".join(request.GET.get("q", "").split()[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH]
+    if query.count('"') % 2:
+        query = " ".join(query.replace('"', " ").split())
+    return query
+
+
+def has_control_characters(text):
+    """Whether ``text`` holds a control character (a NUL byte above all), which no one types
+    and which the database refuses in a search (a 500 if it got there)."""
+    return any(ord(char) < 32 or ord(char) == 127 for char in text)
 
 
 def searchable_pages(locale):
@@ -161,6 +176,10 @@ def search(request):
     query_string = read_query(request)
     locale = Locale.get_active()
     context = {"search_query": query_string, "max_query_length": MAX_QUERY_LENGTH}
+    if has_control_characters(query_string):
+        context["search_query"] = ""
+        context["query_error"] = _("La búsqueda contiene caracteres no válidos. Escríbala de nuevo.")
+        return TemplateResponse(request, "search/search.html", context, status=400)
     if query_string:
         results = searchable_pages(locale).specific().search(query_string)
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -197,6 +216,9 @@ def suggestions(request):
     than two letters give an empty list.
     """
     query_string = read_query(request)
+    if has_control_characters(query_string):
+        message = _("La búsqueda contiene caracteres no válidos. Escríbala de nuevo.")
+        return JsonResponse({"query": "", "results": [], "error": str(message)}, status=400)
     results = []
     if len(query_string) >= MIN_SUGGESTION_LENGTH:
         pages = searchable_pages(Locale.get_active()).autocomplete(query_string)[:MAX_SUGGESTIONS]

@@ -79,6 +79,46 @@ def test_healthz_fails_when_the_worker_is_not_consuming_the_queue(client):
     tasks = json.loads(response.content)["checks"]["tasks"]
     assert tasks["ok"] is False
     assert tasks["overdue"] == 1
+    assert "en cola hace más de 15 min" in tasks["reason"]
+
+
+@pytest.mark.django_db
+def test_healthz_fails_when_a_dead_worker_left_a_task_running(client):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    started = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=11)
+    DBTaskResult.objects.create(
+        args_kwargs={"args": [1], "kwargs": {}},
+        task_path="contacto.mail.deliver_mail",
+        backend_name="mail",
+        queue_name="mail",
+        status=TaskResultStatus.RUNNING,
+        started_at=started,
+    )
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    tasks = json.loads(response.content)["checks"]["tasks"]
+    assert tasks["stuck"] == 1
+    assert "«en curso» hace más de 10 min" in tasks["reason"]
+
+
+@pytest.mark.django_db
+def test_a_task_running_for_a_short_while_is_healthy(client):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.create(
+        args_kwargs={"args": [1], "kwargs": {}},
+        task_path="contacto.mail.deliver_mail",
+        backend_name="mail",
+        queue_name="mail",
+        status=TaskResultStatus.RUNNING,
+        started_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=20),
+    )
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "reason" not in json.loads(response.content)["checks"]["tasks"]
 
 
 @pytest.mark.django_db

@@ -45,3 +45,27 @@ def test_the_console_handler_uses_the_filter():
     handler = settings.LOGGING["handlers"]["console"]
     assert "personal_data" in handler["filters"]
     assert settings.LOGGING["filters"]["personal_data"]["()"] == "base.logfilters.RedactPersonalDataFilter"
+
+
+def test_gunicorns_error_and_access_logs_are_redacted_as_config_gunicorn_sets_them_up(capsys):
+    """gunicorn's logger, configured from config/gunicorn.py the way gunicorn loads it."""
+    import runpy
+    from pathlib import Path
+
+    from gunicorn.config import Config
+
+    config = Config()
+    settings_file = Path(__file__).resolve().parents[2] / "config" / "gunicorn.py"
+    for name, value in runpy.run_path(str(settings_file)).items():
+        if name in config.settings:
+            config.set(name, value)
+    logger = config.logger_class(config)
+    logger.error("Invalid request from ip=%s: %s", "203.0.113.9", "Host de vecina@example.org")
+    logger.warning("Error handling request /seguimiento/?rut=12.345.678-9 from 2001:db8::7")
+    logger.access_log.info("%(m)s %(U)s from %(h)s", {"m": "GET", "U": "/buscar/", "h": "198.51.100.4"})
+    output = capsys.readouterr()
+    written = output.out + output.err
+    for personal in ("203.0.113.9", "vecina@example.org", "12.345.678-9", "2001:db8::7", "198.51.100.4"):
+        assert personal not in written
+    assert "Invalid request from ip=[ip]: Host de [correo]" in written
+    assert "rut=[rut] from [ip]" in written

@@ -37,24 +37,51 @@ def run_python(code, env):
     return subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
-def test_production_settings_pass_check_deploy_without_warnings():
-    result = subprocess.run(
+REAL_RECAPTCHA_KEYS = {"RECAPTCHA_PUBLIC_KEY": "6Lc-real-public-key", "RECAPTCHA_PRIVATE_KEY": "6Lc-real-private-key"}
+GOOGLE_TEST_KEYS = {
+    "RECAPTCHA_PUBLIC_KEY": "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI",
+    "RECAPTCHA_PRIVATE_KEY": "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",
+}
+
+
+def check_deploy(env):
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=production_env(),
+        env=env,
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+@pytest.mark.parametrize("extra", [REAL_RECAPTCHA_KEYS, {"RECAPTCHA_REQUIRED": "0"}], ids=["real-keys", "switched-off"])
+def test_production_settings_pass_check_deploy_without_warnings(extra):
+    result = check_deploy(production_env(**extra))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [{}, GOOGLE_TEST_KEYS, {"RECAPTCHA_PUBLIC_KEY": "", "RECAPTCHA_PRIVATE_KEY": ""}],
+    ids=["missing", "google-test-keys", "blank"],
+)
+def test_check_deploy_fails_in_production_without_real_recaptcha_keys(keys):
+    env = production_env(**keys)
+    for name in ("RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY", "RECAPTCHA_REQUIRED"):
+        if name not in keys:
+            env.pop(name, None)
+    result = check_deploy(env)
+    assert result.returncode != 0
+    assert "django_recaptcha.recaptcha_test_key_error" in result.stdout + result.stderr
 
 
 def test_check_deploy_fails_with_a_weak_secret_key():
     """The check is real: a short secret key is reported and fails the run."""
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=production_env(SECRET_KEY="short"),
+        env=production_env(SECRET_KEY="short", **REAL_RECAPTCHA_KEYS),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -87,12 +114,21 @@ print(json.dumps({"status": response.status_code, "headers": dict(response.heade
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert "camera=()" in headers["Permissions-Policy"]
     # Plain HTTP is redirected to HTTPS; the database connections are persistent and health-checked.
     assert data["insecure"] == 301
     assert data["location"].startswith("https://gobiernoabierto.example.cl/")
     assert data["conn_max_age"] == 60
     assert data["health_checks"] is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/static/css/site.css", "/api/v2/pages/", "/buscar/sugerencias/?q=pr"])
+def test_static_files_and_data_carry_the_cross_origin_resource_policy(client, home, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 def csp_directives(header):
@@ -122,6 +158,7 @@ def test_every_response_carries_the_security_headers(client, home, path):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert "geolocation=()" in response["Permissions-Policy"]
     # HSTS belongs to production (HTTPS) only: development and tests run over plain HTTP.

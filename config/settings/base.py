@@ -140,6 +140,8 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Other sites may not embed our images, scripts or files (base/security.py adds the header).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # The admin makes no third-party requests either: no Gravatar avatars, no release check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -276,9 +278,10 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gobierno de Santiago <no-responder@gobiernosantiago.cl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# reCAPTCHA: Google's documented test keys unless real ones are configured.
-RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
-RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
+# reCAPTCHA: Google's documented test keys unless real ones are configured (an empty variable
+# counts as unset, so production's key check cannot be passed with blank keys).
+RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY") or "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"
+RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY") or "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"
 # Real keys load Google's widget: the CSP allows exactly its origins (its inline callback carries
 # the nonce: base/templates/django_recaptcha/includes/js_v2_checkbox.html).
 if os.environ.get("RECAPTCHA_PRIVATE_KEY"):

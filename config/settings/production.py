@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F401,F403
+from .base import SILENCED_SYSTEM_CHECKS as BASE_SILENCED_CHECKS
 from .base import env_bool, env_list
 
 DEBUG = False
@@ -37,6 +38,17 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# reCAPTCHA: Google's test keys accept every answer, so production needs real keys. Unlike
+# development, django-recaptcha's own check (``django_recaptcha.recaptcha_test_key_error``, an
+# error) is not silenced: missing, blank or test keys fail ``check`` (and every management command
+# that runs checks). ``RECAPTCHA_REQUIRED=0`` switches this off for a deployment that deliberately
+# runs without a captcha (``make serve`` and ``make bench`` on loopback, which have no keys).
+RECAPTCHA_REQUIRED = env_bool("RECAPTCHA_REQUIRED", True)
+_RECAPTCHA_TEST_KEY_CHECK = "django_recaptcha.recaptcha_test_key_error"
+SILENCED_SYSTEM_CHECKS = [check for check in BASE_SILENCED_CHECKS if check != _RECAPTCHA_TEST_KEY_CHECK]
+if not RECAPTCHA_REQUIRED:
+    SILENCED_SYSTEM_CHECKS.append(_RECAPTCHA_TEST_KEY_CHECK)
 
 # Persistent connections, checked before reuse: after a PostgreSQL restart the first
 # request on a dead connection gets a fresh one instead of failing (CONN_HEALTH_CHECKS).

@@ -121,6 +121,49 @@ def test_csv_export(client, staff):
     assert "luisa@example.org" not in content
 
 
+@pytest.mark.parametrize(
+    ("subject", "cell"),
+    [
+        ('=HYPERLINK("http://malo.example","clic")', '\'=HYPERLINK("http://malo.example","clic")'),
+        ("+56 9 1234 5678", "'+56 9 1234 5678"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("\tTabulado", "'\tTabulado"),
+        ("\rRetorno", "'\rRetorno"),
+        ("Luminaria = apagada", "Luminaria = apagada"),
+    ],
+)
+def test_csv_export_neutralises_cells_a_spreadsheet_would_run_as_formulas(client, staff, subject, cell):
+    request_obj = make_request("Provisorio")
+    type(request_obj).objects.filter(pk=request_obj.pk).update(subject=subject)  # as typed, past the form
+    client.force_login(staff)
+    response = client.get(reverse("citizenrequest:index"), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = {row[0]: row for row in csv.reader(io.StringIO(content, newline=""))}
+    assert rows[request_obj.code][4] == cell
+
+
+def test_export_needs_the_export_permission(client, staff):
+    make_request("No exportable")
+    export = Permission.objects.get(codename="export_citizenrequest")
+    staff.groups.get().permissions.remove(export)
+    client.force_login(staff)
+    listing = client.get(reverse("citizenrequest:index"))
+    assert listing.status_code == 200
+    assert "export=csv" not in listing.content.decode()
+    assert "export=xlsx" not in listing.content.decode()
+    for export_format in ("csv", "xlsx"):
+        refused = client.get(reverse("citizenrequest:index"), {"export": export_format})
+        assert refused.status_code == 403
+        assert "No tiene permiso para exportar" in refused.content.decode()
+
+
+def test_staff_with_the_export_permission_see_the_export_buttons(client, staff):
+    client.force_login(staff)
+    html = client.get(reverse("citizenrequest:index")).content.decode()
+    assert "export=csv" in html and "export=xlsx" in html
+
+
 def test_assign_and_answer_are_recorded_and_the_answer_is_mailed(client, staff):
     request_obj = make_request()
     client.force_login(staff)

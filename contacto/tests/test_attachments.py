@@ -1,9 +1,14 @@
 """Attachment checks: extension, size and real content (signature, Pillow)."""
 
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 
+from contacto import services
 from contacto.attachments import MAX_FILE_SIZE, file_kind, sniff, validate_attachment
+from contacto.models import CitizenRequest, RequestEvent
 
 from .conftest import PDF_BYTES, jpg_bytes, png_bytes, upload
 
@@ -67,3 +72,41 @@ def test_oversized_file_is_refused():
         validate_attachment(big)
     assert error.value.code == "size"
     assert "máximo" in error.value.messages[0]
+
+
+SUBMISSION = {
+    "request_type": "reclamo",
+    "name": "Ana Rojas",
+    "email": "ana@example.org",
+    "phone": "",
+    "comuna": "renca",
+    "subject": "Paradero sin techo",
+    "message": "El paradero de la calle Principal no tiene techo.",
+}
+
+
+def files_on_disk(settings):
+    root = Path(settings.CONTACTO_ATTACHMENTS_ROOT)
+    return sorted(path.name for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+@pytest.mark.django_db
+def test_a_submission_that_fails_after_its_files_were_written_leaves_no_file(settings, monkeypatch):
+    files = [(upload("acta.pdf", PDF_BYTES), "pdf"), (upload("foto.png", png_bytes()), "png")]
+
+    def database_fails(*args, **kwargs):
+        raise DatabaseError("the database went away")
+
+    # The files are written with their rows; then the transaction fails (history row, before commit).
+    monkeypatch.setattr(RequestEvent.objects, "create", database_fails)
+    with pytest.raises(DatabaseError):
+        services.submit_request(data=SUBMISSION, files=files)
+    assert not CitizenRequest.objects.filter(subject=SUBMISSION["subject"]).exists()
+    assert files_on_disk(settings) == []
+
+
+@pytest.mark.django_db
+def test_a_stored_submission_keeps_its_files(settings):
+    request = services.submit_request(data=SUBMISSION, files=[(upload("acta.pdf", PDF_BYTES), "pdf")])
+    assert [attachment.original_name for attachment in request.attachments.all()] == ["acta.pdf"]
+    assert len(files_on_disk(settings)) == 1

@@ -6,9 +6,13 @@ each one exactly once when the server is back.
 """
 
 import socket
+from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.mail.backends import locmem
+from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
@@ -158,3 +162,89 @@ def test_a_message_is_given_up_after_max_attempts(smtp_server, run_mail_worker, 
 @pytest.mark.parametrize("attempts, expected", [(1, 30), (2, 60), (3, 120), (6, 960), (20, 6 * 60 * 60)])
 def test_retry_delay_grows_and_is_capped(attempts, expected):
     assert mail.retry_delay(attempts, base_seconds=30) == expected
+
+
+class AtomicDepthBackend(locmem.EmailBackend):
+    """The test mail backend, noting how many transactions were open when each message was sent."""
+
+    depths = []
+
+    def send_messages(self, messages):
+        AtomicDepthBackend.depths.append(len(connection.atomic_blocks))
+        return super().send_messages(messages)
+
+
+def test_mail_is_sent_outside_any_transaction_or_row_lock(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.AtomicDepthBackend"
+    AtomicDepthBackend.depths = []
+    request = submit()
+    baseline = len(connection.atomic_blocks)  # the test's own transaction
+    for outgoing in OutgoingMail.objects.filter(request=request):
+        assert mail.deliver_mail.call(outgoing.pk) == "sent"
+    assert AtomicDepthBackend.depths and set(AtomicDepthBackend.depths) == {baseline}
+    statuses = set(OutgoingMail.objects.filter(request=request).values_list("status", flat=True))
+    assert statuses == {OutgoingMail.Status.SENT}
+
+
+def run_mail_worker_command(monkeypatch):
+    """``manage.py mail_worker`` until the queue is empty (``--batch``), as make run/serve start it."""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+    call_command("mail_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0", verbosity=0)
+
+
+def test_a_task_left_running_by_a_dead_worker_is_retried_and_the_mail_sent(monkeypatch):
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+
+    request = submit()
+    tasks = DBTaskResult.objects.filter(backend_name="mail", status=TaskResultStatus.READY)
+    abandoned = tasks.first()
+    # A worker claimed it and died (PostgreSQL restarted) six minutes ago.
+    DBTaskResult.objects.filter(pk=abandoned.pk).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=6), worker_ids=["muerto"]
+    )
+    run_mail_worker_command(monkeypatch)
+    statuses = set(OutgoingMail.objects.filter(request=request).values_list("status", flat=True))
+    assert statuses == {OutgoingMail.Status.SENT}
+    assert not DBTaskResult.objects.filter(backend_name="mail", status=TaskResultStatus.RUNNING).exists()
+
+
+def test_a_task_running_for_less_than_the_limit_is_left_to_its_worker():
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+
+    submit()
+    task = DBTaskResult.objects.filter(backend_name="mail").first()
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=1)
+    )
+    assert mail.recover_abandoned_tasks() == 0
+    assert mail.recover_abandoned_tasks(now=timezone.now() + timedelta(minutes=5)) == 1
+    assert DBTaskResult.objects.get(pk=task.pk).status == TaskResultStatus.READY
+
+
+def test_make_run_and_make_serve_restart_the_mail_worker_whenever_it_stops(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for script in ("dev.sh", "serve.sh"):
+        assert "scripts/supervise.sh $BIN/python manage.py mail_worker" in (root / "scripts" / script).read_text()
+    runs = tmp_path / "runs"
+    # A worker that dies at once, as the mail worker does when PostgreSQL restarts.
+    loop = subprocess.Popen(
+        [str(root / "scripts" / "supervise.sh"), "sh", "-c", f"echo x >> {runs}; exit 1"],
+        env={**os.environ, "SUPERVISE_DELAY": "0.2"},
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (not runs.exists() or len(runs.read_text().split()) < 3):
+            time.sleep(0.1)
+        assert len(runs.read_text().split()) >= 3
+    finally:
+        loop.send_signal(signal.SIGTERM)
+        assert loop.wait(timeout=10) == 0

@@ -69,6 +69,25 @@ def test_plain_http_is_redirected_to_https_not_served_from_the_cache(client, pag
     assert client.get("/", secure=True)["X-Page-Cache"] == "hit"
 
 
+def test_pages_served_from_the_cache_carry_the_cross_origin_resource_policy(client, page_cache):
+    client.get("/")
+    hit = client.get("/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_an_https_hit_carries_hsts_even_when_plain_http_was_cached_first(client, page_cache, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    # Loopback without a TLS proxy (make serve): plain HTTP is served, not redirected.
+    plain = Client().get("/")
+    assert plain["X-Page-Cache"] == "miss"
+    assert "Strict-Transport-Security" not in plain
+    for _ in range(2):  # the miss that stores the HTTPS page, then its hit
+        secure = Client().get("/", secure=True)
+        assert secure["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert secure["X-Page-Cache"] == "hit"
+
+
 def test_query_strings_and_languages_are_separate_entries(client, page_cache, home_en):
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert client.get("/en/")["X-Page-Cache"] == "miss"

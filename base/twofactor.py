@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 SETUP_URL_NAME = "dos_pasos_configurar"
 VERIFY_URL_NAME = "dos_pasos_verificar"
@@ -135,6 +136,16 @@ class TwoFactorMiddleware:
             elif not exempt_path(request.path_info):
                 return redirect(second_step_url(request, request.user))
         return self.get_response(request)
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form with a translated "Password" label.
+
+    Wagtail 8 declares the field without a label, so Django derives an untranslated
+    "Password" from its name; the label comes from the catalogues like every other string.
+    """
+
+    password = forms.CharField(label=_("Password"), widget=WagtailLoginForm.base_fields["password"].widget)
 
 
 class TokenForm(forms.Form):

@@ -234,6 +234,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Internationalisation: Spanish (Chile) first, at "/"; English at "/en/".
 LANGUAGE_CODE = "es-cl"
+# Wagtail's sign-in form with its "Password" label translated (base/twofactor.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "base.twofactor.LoginForm"
 LANGUAGES = [("es-cl", "Español"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

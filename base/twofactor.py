@@ -62,8 +62,9 @@ def is_admin_path(path):
 def exempt_path(path):
     """True for admin URLs that must work before the second step (see ``EXEMPT_URL_NAMES``).
 
-    Decided by the resolved URL name rather than by path prefix, so ``/admin/sprite-<hash>/``
-    style variants or a moved admin prefix cannot slip through or be caught by mistake.
+    Decided by the resolved URL name rather than by path prefix, so a query string
+    (``/admin/sprite/?h=…``) or a new admin URL that merely starts like an exempt one can
+    neither be caught by mistake nor slip through.
     """
     try:
         match = resolve(path)

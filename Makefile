@@ -27,7 +27,7 @@ install: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_demo_editor
+	$(BIN)/python manage.py ensure_demo_accounts
 	HOST=$(HOST) PORT=$(PORT) scripts/dev.sh
 
 # The production stack on loopback: PostgreSQL, Redis, collectstatic, the worker, gunicorn.

@@ -46,14 +46,6 @@ def test_editors_can_edit_initiatives_snippets():
     assert {"add_iniciativa", "change_iniciativa", "change_eje", "access_admin"} <= codenames
 
 
-def test_demo_editor_is_created_once(capsys):
-    call_command("ensure_demo_editor")
-    first = capsys.readouterr().out
-    assert "contraseña:" in first
-    call_command("ensure_demo_editor")
-    assert "contraseña:" not in capsys.readouterr().out
-
-
 def test_demo_page_tree_is_consistent(home):
     """Translations published on commit must not leave stale child counters behind."""
     assert all(not problems for problems in Page.find_problems())

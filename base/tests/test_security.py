@@ -269,7 +269,7 @@ def test_superusers_must_set_up_and_then_pass_the_second_step(client, admin_user
         client.force_login(admin_user)
         response = client.get("/admin/pages/")
         assert response.status_code == 302
-        assert response["Location"].startswith("/admin/dos-pasos/configurar/?next=/admin/pages/")
+        assert response["Location"] == "/admin/dos-pasos/configurar/?next=%2Fadmin%2Fpages%2F"  # URL-encoded
         page = client.get(response["Location"])
         assert page.status_code == 200
         body = page.content.decode()

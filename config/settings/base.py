@@ -99,9 +99,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Two-step sign-in for the admin: required for superusers, optional for editors (base/twofactor.py).
+    # Two-step sign-in: required for superusers, optional for editors; until it is done the session
+    # gets the code page in the admin and the public's view everywhere else (base/twofactor.py).
     "django_otp.middleware.OTPMiddleware",
-    "base.twofactor.AdminTwoFactorMiddleware",
+    "base.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -243,6 +244,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Internationalisation: Spanish (Chile) first, at "/"; English at "/en/".
 LANGUAGE_CODE = "es-cl"
+# Wagtail's sign-in form with its "Password" label translated (base/twofactor.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "base.twofactor.LoginForm"
 LANGUAGES = [("es-cl", "Español"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -1,6 +1,7 @@
 """Tests: fast password hashing, in-memory mail, a real database from DATABASE_URL."""
 
 from .base import *  # noqa: F401,F403
+from .base import env_bool
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
@@ -15,5 +16,6 @@ WHITENOISE_AUTOREFRESH = True
 # django-axes is off in tests (many tests sign in); base/tests/test_security.py turns it on
 # to prove the lockout.
 AXES_ENABLED = False
-# Likewise the admin's two-step sign-in (base/twofactor.py): off except in the test that proves it.
-TWO_FACTOR_ENFORCED = False
+# Likewise the two-step sign-in (base/twofactor.py): off except in the tests that prove it (they
+# override the setting, or start their browser-test server with TWO_FACTOR_ENFORCED=1).
+TWO_FACTOR_ENFORCED = env_bool("TWO_FACTOR_ENFORCED", False)

@@ -5,8 +5,19 @@ executed / approved, truncated (never rounded) to two decimals, so a line shows
 99,99 % until it is fully executed; an approved amount of 0 has no rate (None,
 shown as "—"). Totals are the sums of the lines; a line with components takes
 its amounts from them. Declared amounts (the official programme totals, or the
-amounts typed on a line that has components) are only checked against the
-sums, never used in their place.
+amounts typed on a line that has components) are checked against the sums; the
+official totals, when both are published, are the page's headline figures
+(``headline``), because they are what the government reports.
+
+A line's share of the programme (``share``) follows the execution rule:
+truncated to two decimals, so the shares of a programme never add up to more
+than 100 % and fall short of it by less than 0,01 % per line.
+
+Amounts in words (``in_millions``): M$ are thousands of pesos, so 143.780.698 M$
+are $143.780,698 millones. From $1.000 millones up the words give whole millions;
+from $1 millón, millions with one decimal; below that, the exact pesos. Rounded
+half up (the nearest figure is what a reader repeats); the M$ figure beside it
+stays exact.
 
 Plain Python on Decimal and int: the models, blocks, templates and exports call
 these functions and tests exercise them directly.
@@ -14,7 +25,7 @@ these functions and tests exercise them directly.
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
@@ -86,6 +97,46 @@ def execution_rate(executed, approved):
     return percentage(executed, approved, 2)
 
 
+def share(part, whole):
+    """``part`` as a percentage of ``whole``, truncated to two decimals like the execution rate; None if whole is 0."""
+    return execution_rate(part, whole)
+
+
+def excess(executed, approved):
+    """How much more was executed than approved, in M$; 0 when not over-executed."""
+    if approved is None or executed is None:
+        return 0
+    return max(executed - approved, 0)
+
+
+PESOS = "pesos"
+MILLIONS = "millions"
+
+# Thresholds in M$ (thousands of pesos): $1 millón and $1.000 millones.
+ONE_MILLION = 1_000
+THOUSAND_MILLIONS = 1_000_000
+
+
+def in_millions(value):
+    """An amount in M$ as people say it: (PESOS, whole pesos) or (MILLIONS, millions as a Decimal).
+
+    143_780_698 -> (MILLIONS, 143781); 69_638 -> (MILLIONS, 69.6); 8_000 -> (MILLIONS, 8);
+    999 -> (PESOS, 999000); None -> None. Millions keep one decimal below $1.000 millones
+    (dropped when it is 0) and none from there up; rounding half up, and a value that rounds
+    up to 1.000 millones is written as such (999_999 -> (MILLIONS, 1000)).
+    """
+    if value is None:
+        return None
+    if value < ONE_MILLION:
+        return PESOS, value * 1_000
+    millions = Decimal(value) / 1_000
+    if value < THOUSAND_MILLIONS:
+        millions = millions.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        if millions < 1_000 and millions != millions.to_integral_value():
+            return MILLIONS, millions
+    return MILLIONS, millions.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
 def bar_length(rate):
     """Length of a chart bar, 0-100, for an execution rate: capped at 100, 0 when there is no rate."""
     if rate is None:
@@ -130,6 +181,10 @@ class Line:
     @property
     def is_over_executed(self):
         return is_over_executed(self.executed, self.approved)
+
+    @property
+    def excess(self):
+        return excess(self.executed, self.approved)
 
     @property
     def label(self):
@@ -222,6 +277,10 @@ class Budget:
         return is_over_executed(self.executed, self.approved)
 
     @property
+    def excess(self):
+        return excess(self.executed, self.approved)
+
+    @property
     def official_execution_rate(self):
         """The rate of the official totals, when both were entered."""
         return execution_rate(self.official_executed, self.official_approved)
@@ -239,6 +298,25 @@ class Budget:
     def over_executed_lines(self):
         """Lines and components whose executed amount is above the approved one, in table order."""
         return [line for line in self.all_lines() if line.is_over_executed]
+
+    @property
+    def headline(self):
+        """The figures at the top of the page: the official totals when both are published, else the sums."""
+        return headline(self)
+
+    @property
+    def shares(self):
+        """(line, share %, bar length) for every line, in table order: where the approved money goes.
+
+        Shares of the sum of the lines (so they add up to 100 % within truncation); components
+        are left out, as their line already counts them.
+        """
+        total = self.approved
+        rows = []
+        for line in self.lines:
+            percent = share(line.approved, total)
+            rows.append((line, percent, bar_length(percent)))
+        return rows
 
     def all_lines(self):
         """Lines and their components, in table order."""
@@ -279,3 +357,42 @@ def find_differences(budget):
             if declared is not None and declared != computed:
                 differences.append(Difference(measure, computed, declared, line=line))
     return differences
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The key figures of a sheet and where they come from.
+
+    ``official`` is True when they are the official totals as published; then
+    ``differences`` lists how the sums of the lines differ from them (empty when
+    they agree). Otherwise they are the sums of the lines.
+    """
+
+    approved: int
+    executed: int
+    official: bool
+    differences: tuple = ()
+
+    @property
+    def execution_rate(self):
+        return execution_rate(self.executed, self.approved)
+
+    @property
+    def is_over_executed(self):
+        return is_over_executed(self.executed, self.approved)
+
+    @property
+    def excess(self):
+        return excess(self.executed, self.approved)
+
+
+def headline(budget):
+    """The headline figures of ``budget``: official totals if both were published, else the sums of the lines.
+
+    One official total alone is not enough: a rate from an official numerator over a
+    computed denominator would be neither the government's figure nor ours.
+    """
+    if budget.official_approved is not None and budget.official_executed is not None:
+        differences = tuple(d for d in find_differences(budget) if d.line is None)
+        return Headline(budget.official_approved, budget.official_executed, official=True, differences=differences)
+    return Headline(budget.approved, budget.executed, official=False)

@@ -78,3 +78,23 @@ def budget_notices(budget):
             % {"executed": amount(budget.executed), "approved": amount(budget.approved)}
         )
     return differences, over
+
+
+def headline_difference_message(difference):
+    """Under the official headline: what the lines of the table add up to instead, and by how much."""
+    values = {
+        "computed": amount(difference.computed),
+        "difference": amount(difference.absolute_difference),
+    }
+    if difference.measure == budget_rules.APPROVED:
+        if difference.difference > 0:
+            return (
+                _("Presupuesto vigente: las líneas suman %(computed)s, %(difference)s más que el total oficial.")
+                % values
+            )
+        return (
+            _("Presupuesto vigente: las líneas suman %(computed)s, %(difference)s menos que el total oficial.") % values
+        )
+    if difference.difference > 0:
+        return _("Devengado: las líneas suman %(computed)s, %(difference)s más que el total oficial.") % values
+    return _("Devengado: las líneas suman %(computed)s, %(difference)s menos que el total oficial.") % values

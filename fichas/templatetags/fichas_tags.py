@@ -2,10 +2,12 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from base.templatetags.base_tags import numero
 
-from ..notices import amount
+from .. import budget as budget_rules
+from ..notices import amount, headline_difference_message
 
 register = template.Library()
 
@@ -30,3 +32,29 @@ def monto(value):
 def svg_number(value):
     """A number as SVG attributes need it, with a dot whatever the language: Decimal("94.91") -> "94.91"."""
     return format_html("{}", f"{value:.2f}")
+
+
+@register.filter
+def en_palabras(value):
+    """An amount in M$ in the words people use, rule in ``budget.in_millions``.
+
+    es-CL: 143780698 -> "$143.781 millones", 69638 -> "$69,6 millones", 1000 -> "$1 millón",
+    999 -> "$999.000"; English: "CLP 143,781 million". None -> "—".
+    """
+    scaled = budget_rules.in_millions(value)
+    if scaled is None:
+        return "—"
+    unit, figure = scaled
+    decimals = 0 if figure == int(figure) else 1
+    number = numero(figure, decimals)
+    if unit == budget_rules.PESOS:
+        return _("$%(amount)s") % {"amount": number}
+    if figure == 1:
+        return _("$%(amount)s millón") % {"amount": number}
+    return _("$%(amount)s millones") % {"amount": number}
+
+
+@register.filter
+def diferencia_titular(difference):
+    """A ``budget.Difference`` of the official totals as the sentence under the headline figures."""
+    return headline_difference_message(difference)

@@ -202,3 +202,75 @@ def test_the_seed_lines_do_not_add_up_to_the_seed_official_totals():
         computed = Budget(tuple(lines), sheet["official_approved"], sheet["official_executed"])
         found[sheet["programme_number"]] = [(d.measure, d.difference) for d in computed.differences]
     assert found == {"01": [("approved", -2), ("executed", 99_002)], "02": [("approved", -178_340)]}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0, (budget.PESOS, 0)),
+        (1, (budget.PESOS, 1_000)),
+        (999, (budget.PESOS, 999_000)),  # below $1 millón: the exact pesos
+        (1_000, (budget.MILLIONS, Decimal("1"))),
+        (1_049, (budget.MILLIONS, Decimal("1"))),
+        (1_050, (budget.MILLIONS, Decimal("1.1"))),  # half up
+        (69_638, (budget.MILLIONS, Decimal("69.6"))),
+        (8_000, (budget.MILLIONS, Decimal("8"))),  # no ",0"
+        (999_949, (budget.MILLIONS, Decimal("999.9"))),
+        (999_950, (budget.MILLIONS, Decimal("1000"))),  # rounds up to 1.000 millones: whole millions
+        (1_000_000, (budget.MILLIONS, Decimal("1000"))),
+        (1_000_500, (budget.MILLIONS, Decimal("1001"))),
+        (143_780_000, (budget.MILLIONS, Decimal("143780"))),
+        (143_780_499, (budget.MILLIONS, Decimal("143780"))),
+        (143_780_698, (budget.MILLIONS, Decimal("143781"))),
+        (budget.MAX_AMOUNT, (budget.MILLIONS, Decimal("1000000000"))),
+    ],
+)
+def test_amounts_in_millions_at_their_edges(value, expected):
+    unit, figure = budget.in_millions(value)
+    assert (unit, figure) == expected
+    assert str(figure) == str(expected[1])
+
+
+def test_no_amount_has_no_words():
+    assert budget.in_millions(None) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "spanish", "english"),
+    [
+        (None, "—", "—"),
+        (0, "$0", "CLP 0"),
+        (999, "$999.000", "CLP 999,000"),
+        (1_000, "$1 millón", "CLP 1 million"),
+        (69_638, "$69,6 millones", "CLP 69.6 million"),
+        (999_950, "$1.000 millones", "CLP 1,000 million"),
+        (143_780_698, "$143.781 millones", "CLP 143,781 million"),
+    ],
+)
+def test_amounts_in_words_in_both_languages(value, spanish, english):
+    from django.utils import translation
+
+    from fichas.templatetags.fichas_tags import en_palabras
+
+    with translation.override("es-cl"):
+        assert en_palabras(value) == spanish
+    with translation.override("en"):
+        assert en_palabras(value) == english
+
+
+def test_shares_are_truncated_and_add_up_to_at_most_100():
+    lines = [make_line(code, code, approved=1, executed=0) for code in ("21", "22", "23")]
+    shares = Budget(lines=tuple(lines)).shares
+    assert [percent for _line, percent, _length in shares] == [Decimal("33.33")] * 3
+    assert Budget(lines=(make_line("21", "a", approved=0, executed=0),)).shares[0][1:] == (None, Decimal("0.00"))
+
+
+def test_headline_uses_the_official_totals_only_when_both_are_published():
+    lines = (make_line("21", "a", approved=100, executed=50),)
+    both = Budget(lines=lines, official_approved=110, official_executed=50).headline
+    assert (both.approved, both.executed, both.official) == (110, 50, True)
+    assert [d.measure for d in both.differences] == [budget.APPROVED]
+    one = Budget(lines=lines, official_approved=110).headline
+    assert (one.approved, one.executed, one.official, one.differences) == (100, 50, False, ())
+    over = Budget(lines=lines, official_approved=40, official_executed=50).headline
+    assert over.is_over_executed and over.excess == 10 and over.execution_rate == Decimal("125.00")

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from base.templatetags.base_tags import numero
+from fichas.notices import amount
 from fichas.templatetags.fichas_tags import porcentaje
 
 from .conftest import budget_line
@@ -39,7 +40,9 @@ def table_rows(html):
 def expected_rows(budget):
     rows = []
     for line in budget.all_lines():
-        rate = porcentaje(line.execution_rate) + (" sobreejecución" if line.is_over_executed else "")
+        rate = porcentaje(line.execution_rate)
+        if line.is_over_executed:
+            rate += f" sobreejecución: {amount(line.excess)} más de lo vigente"
         rows.append((line.label, [numero(line.approved), numero(line.executed), rate]))
     rows.append(
         (
@@ -74,7 +77,11 @@ def test_programme_01_shows_the_seed_amounts_with_computed_percentages(client):
     # The seed prints 97,9 % here; 2.453.174 / 2.766.276 is 88,68 %.
     assert rows["22 Bienes y Servicios de Consumo"] == ["2.766.276", "2.453.174", "88,68\xa0%"]
     assert rows["23 Prestaciones de Seguridad Social"] == ["69.638", "69.636", "99,99\xa0%"]
-    assert rows["26 Otros Gastos Corrientes"] == ["111.931", "111.933", "100,00\xa0% sobreejecución"]
+    assert rows["26 Otros Gastos Corrientes"] == [
+        "111.931",
+        "111.933",
+        "100,00\xa0% sobreejecución: M$\xa02 más de lo vigente",
+    ]
     assert rows["Total (suma de las líneas)"] == ["13.374.242", "12.792.716", "95,65\xa0%"]
     assert rows["Total oficial publicado"] == ["13.374.244", "12.693.714", "94,91\xa0%"]
 
@@ -127,8 +134,8 @@ def test_zero_approved_shows_a_dash_never_an_error(client, make_sheet):
     assert response.status_code == 200
     rows = dict(table_rows(response.content.decode()))
     assert rows["21 Línea 21"] == ["0", "0", "—"]
-    assert rows["22 Línea 22"] == ["0", "15", "— sobreejecución"]
-    assert rows["Total (suma de las líneas)"] == ["10", "20", "200,00\xa0% sobreejecución"]
+    assert rows["22 Línea 22"] == ["0", "15", "— sobreejecución: M$\xa015 más de lo vigente"]
+    assert rows["Total (suma de las líneas)"] == ["10", "20", "200,00\xa0% sobreejecución: M$\xa010 más de lo vigente"]
 
 
 def test_table_is_accessible_markup(client):
@@ -145,7 +152,7 @@ def test_table_is_accessible_markup(client):
 
 def test_chart_bars_follow_the_rates_and_carry_their_text(client, sheet_01):
     soup = BeautifulSoup(client.get(SHEET_01_URL).content, "html.parser")
-    bars = soup.select(".budget-chart li.bar")
+    bars = soup.select(".budget-chart:not(.budget-shares) li.bar")
     lines = list(sheet_01.budget.all_lines())
     assert len(bars) == len(lines) + 1
     for bar, line in zip(bars, lines, strict=False):
@@ -157,7 +164,7 @@ def test_chart_bars_follow_the_rates_and_carry_their_text(client, sheet_01):
     # Over-execution never draws past the full bar.
     over = next(bar for bar in bars if "26 Otros" in text(bar))
     assert over.select("rect")[1]["width"] == "100.00"
-    assert "sobreejecución" in text(over)
+    assert "sobreejecución: M$\xa02 más de lo vigente" in text(over)
 
 
 def test_who_may_apply_is_shown_where_the_seed_says_so(client):
@@ -183,7 +190,7 @@ def test_english_sheet_translates_texts_not_numbers(client, sheet_01):
     assert rows["21 Personnel Expenses"] == ["8,795,139", "8,713,930", "99.07\xa0%"]
     assert rows["22 Consumer Goods and Services"] == ["2,766,276", "2,453,174", "88.68\xa0%"]
     assert rows["Official total as published"] == ["13,374,244", "12,693,714", "94.91\xa0%"]
-    assert "Execution by line" in html and "The lines do not add up exactly" in html
+    assert "Execution by line" in html and "See the note below the table." in html
 
 
 def test_index_lists_sheets_newest_first_with_computed_figures(client, make_sheet):
@@ -197,7 +204,8 @@ def test_index_lists_sheets_newest_first_with_computed_figures(client, make_shee
         "Ficha Ciudadana 02: Inversión Regional 2023",
     ]
     figures = [text(dd) for dd in first_year.select(".ficha-card")[0].select("dd")]
-    assert figures == ["M$\xa013.374.242", "M$\xa012.792.716", "95,65\xa0%"]
+    # The same headline as the sheet: the official totals as published.
+    assert figures == ["M$\xa013.374.244", "M$\xa012.693.714", "94,91\xa0%"]
     assert len(first_year.select(".card-warning")) == 2
     assert soup.select_one(".downloads a")["href"] == "/fichas-ciudadanas/datos.csv"
 

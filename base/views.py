@@ -65,7 +65,8 @@ def catalog_info(request):
 def catalog_document(request, fmt):
     """One page of the catalogue (``?page=N``, from 1) as Turtle or JSON-LD; a bad page number is a 400/404."""
     raw_page = request.GET.get("page", "1")
-    if not raw_page.isdigit() or int(raw_page) < 1:
+    # ASCII digits only, and few of them: "²" is a digit to str.isdigit, and int() refuses huge strings.
+    if not (raw_page.isascii() and raw_page.isdigit() and len(raw_page) <= 6) or int(raw_page) < 1:
         return HttpResponseBadRequest(
             _("El número de página debe ser un entero positivo, por ejemplo ?page=2."),
             content_type="text/plain; charset=utf-8",

@@ -194,7 +194,7 @@ def test_build_catalog_pages_with_previous_and_last_links():
     )
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "dos", "1.5", ""])
+@pytest.mark.parametrize("page", ["0", "-1", "dos", "1.5", "", "²", "9" * 5000])
 def test_a_bad_page_number_is_a_400_in_spanish(client, page):
     response = client.get(f"/catalogo.ttl?page={page}")
     assert response.status_code == 400

@@ -242,6 +242,13 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
+    @path("avances.atom/", name="progress_feed")
+    def progress_feed(self, request):
+        """Atom feed of every recorded progress change, in this page's language (``feeds.ProgressFeed``)."""
+        from .feeds import ProgressFeed
+
+        return ProgressFeed()(request, page=self)
+
     @path("datos/json/", name="datos_json")
     def data_json(self, request):
         """All commitments with their milestones as JSON."""

@@ -1,9 +1,9 @@
 """Atom feeds (RFC 4287) of the programme: one entry per recorded progress change (``RegistroAvance``).
 
 Built with ``django.contrib.syndication`` and its ``Atom1Feed``, which writes the feed's
-id, updated, author and ``rel="self"`` link. Served by ``ProgramaIndexPage``'s
-``avances.atom/`` route at ``<programme URL>avances.atom`` (see ``urls.py``), in the
-page's language: the English programme has an English feed.
+id, updated, author and ``rel="self"`` link. Served by ``ProgramaIndexPage``'s routes at
+``<programme URL>avances.atom`` (every commitment) and ``<commitment URL>avances.atom``
+(one commitment), see ``urls.py``, in the page's language: English pages have English feeds.
 """
 
 from django.contrib.syndication.views import Feed
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from base.models import SiteSettings
 
-from .models import RegistroAvance, Status
+from .models import ProgramaIndexPage, RegistroAvance, Status
 
 FEED_FILE = "avances.atom"
 #: Entries in the feed: the most recent progress changes of all commitments.
@@ -26,16 +26,22 @@ def format_percent(value):
 
 
 class ProgressFeed(Feed):
-    """Every commitment's recorded progress changes, newest first: commitment, progress, status, evidence."""
+    """Recorded progress changes, newest first: commitment, progress, status, evidence.
+
+    The feed's object is the programme page (all its commitments) or one commitment page.
+    """
 
     feed_type = Atom1Feed
 
-    def get_object(self, request, page):
+    def get_object(self, request, page, commitment=None):
         self.request = request
-        self.commitments = {commitment.translation_key: commitment for commitment in page.commitments()}
-        return page
+        commitments = [commitment] if commitment else page.commitments()
+        self.commitments = {item.translation_key: item for item in commitments}
+        return commitment or page
 
     def title(self, page):
+        if not isinstance(page, ProgramaIndexPage):
+            return _("%(commitment)s: avances") % {"commitment": page.title}
         return _("%(programme)s: avances de los compromisos") % {"programme": page.title}
 
     def subtitle(self, page):

@@ -69,3 +69,23 @@ def test_english_feed_speaks_english(client, programme):
 def test_programme_page_announces_its_feed(client, programme):
     content = client.get(programme.url).content.decode()
     assert f'<link rel="alternate" type="application/atom+xml" href="{programme.url}avances.atom"' in content
+
+
+def test_a_commitment_feed_holds_only_that_commitment(client, programme):
+    commitment = CompromisoPage.objects.child_of(programme).live().first()
+    other = CompromisoPage.objects.child_of(programme).live().exclude(pk=commitment.pk).first()
+    RegistroAvance.objects.create(
+        commitment_key=other.translation_key, page=other, progress=Decimal("10"), status=Status.LIMITED
+    )
+    feed = read_feed(client, f"{commitment.url}avances.atom")
+    assert feed.feed.title == f"{commitment.title}: avances"
+    assert {link.rel: link.href for link in feed.feed.links}["self"] == f"http://testserver{commitment.url}avances.atom"
+    assert len(feed.entries) == RegistroAvance.objects.filter(commitment_key=commitment.translation_key).count()
+    assert feed.entries
+    assert all(entry.link == f"http://testserver{commitment.url}" for entry in feed.entries)
+    page = client.get(commitment.url).content.decode()
+    assert f'<link rel="alternate" type="application/atom+xml" href="{commitment.url}avances.atom"' in page
+
+
+def test_feed_of_an_unknown_commitment_is_a_404(client, programme):
+    assert client.get(f"{programme.url}no-existe/avances.atom").status_code == 404

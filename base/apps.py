@@ -8,4 +8,6 @@ class BaseConfig(AppConfig):
     verbose_name = "Base del sitio"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import catalog, signals  # noqa: F401
+
+        catalog.autodiscover()  # each app's datasets.py registers its open data

@@ -58,6 +58,18 @@ class SiteTexts(TranslatableMixin, models.Model):
         return self.institution_name
 
 
+class DataLicence(models.TextChoices):
+    """Open licences the site may publish its data under (the value is the licence's URI, as DCAT wants)."""
+
+    CC_BY_4 = "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Atribución 4.0 (CC BY 4.0)"
+    CC_BY_SA_4 = (
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+        "Creative Commons Atribución-CompartirIgual 4.0 (CC BY-SA 4.0)",
+    )
+    CC0 = "https://creativecommons.org/publicdomain/zero/1.0/", "Creative Commons Cero 1.0 (CC0, dominio público)"
+    ODBL = "https://opendatacommons.org/licenses/odbl/1-0/", "Open Data Commons ODbL 1.0"
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Institution details shown in the header and footer, edited in the admin.
@@ -94,6 +106,13 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Página enlazada desde el pie de todas las páginas."),
     )
+    data_licence = models.CharField(
+        _("licencia de los datos abiertos"),
+        max_length=100,
+        choices=DataLicence.choices,
+        default=DataLicence.CC_BY_4,
+        help_text=_("Licencia abierta que declara el catálogo de datos (DCAT) para todos los conjuntos de datos."),
+    )
 
     panels = [
         FieldPanel("texts"),
@@ -109,6 +128,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Redes sociales"),
         ),
         FieldPanel("accessibility_page"),
+        FieldPanel("data_licence"),
     ]
 
     class Meta:

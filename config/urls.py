@@ -5,7 +5,7 @@ Spanish is served at "/" (no prefix) and English at "/en/".
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,6 +20,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("search.sitemap_urls")),  # sitemap index, one sitemap per language
     path("robots.txt", base_views.robots_txt, name="robots_txt"),
+    # The DCAT catalogue of the open data, one for both languages (base/catalog.py).
+    path("catalogo/", base_views.catalog_negotiate, name="catalog"),
+    re_path(r"^catalogo\.(?P<fmt>ttl|jsonld)$", base_views.catalog_document, name="catalog_file"),
     path("healthz", health.healthz, name="healthz"),  # database, cache, task queue (base/health.py)
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -36,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("fichas.urls")),
     path("", include("participacion.urls")),
+    path("", include("programa_gobierno.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -18,7 +18,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -259,6 +259,23 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         filename = f"{self.slug}-{self.locale.language_code}.{extension}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+    @path("avances.atom/", name="progress_feed")
+    def progress_feed(self, request):
+        """Atom feed of every recorded progress change, in this page's language (``feeds.ProgressFeed``)."""
+        from .feeds import ProgressFeed
+
+        return ProgressFeed()(request, page=self)
+
+    @path("<slug:slug>/avances.atom/", name="commitment_progress_feed")
+    def commitment_progress_feed(self, request, slug):
+        """Atom feed of one commitment's recorded progress changes (``<commitment URL>avances.atom``)."""
+        from .feeds import ProgressFeed
+
+        commitment = self.commitments().filter(slug=slug).first()
+        if commitment is None:
+            raise Http404
+        return ProgressFeed()(request, page=self, commitment=commitment)
 
     @path("datos/json/", name="datos_json")
     def data_json(self, request):

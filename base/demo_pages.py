@@ -108,9 +108,9 @@ PRIVACY_SECTIONS = [
     (
         "Sin cookies de seguimiento",
         [
-            "Este sitio no usa cookies de publicidad ni de analítica y no carga recursos de terceros que "
-            "sigan su navegación. Solo usa las cookies técnicas necesarias para enviar formularios de "
-            "forma segura.",
+            "Este sitio no usa cookies de publicidad ni de analítica. Solo usa las cookies técnicas "
+            "necesarias para enviar formularios de forma segura; si el formulario de contacto pide la "
+            "verificación reCAPTCHA de Google contra el envío automático, esta se carga solo en esa página.",
         ],
     ),
     (
@@ -132,8 +132,9 @@ PRIVACY_ENGLISH = {
     "follow up your request, and we do not pass them on to third parties except when we forward the request to "
     "the competent institution, which we tell you about.",
     "Sin cookies de seguimiento": "No tracking cookies",
-    PRIVACY_SECTIONS[1][1][0]: "This website uses no advertising or analytics cookies and loads no third-party "
-    "resources that follow your browsing. It only uses the technical cookies needed to send forms securely.",
+    PRIVACY_SECTIONS[1][1][0]: "This website uses no advertising or analytics cookies. It only uses the technical "
+    "cookies needed to send forms securely; if the contact form asks for Google's reCAPTCHA check against "
+    "automated sending, it is loaded on that page only.",
     "Sus derechos": "Your rights",
     PRIVACY_SECTIONS[2][1][0]: "We treat personal data under Law 19.628 on the protection of private life and "
     "Law 21.719, which updates it. You may ask to access, correct or delete your data by writing to the "

@@ -18,6 +18,8 @@ from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from base.csvfiles import bom_first
+
 from . import services
 from .models import CitizenRequest, OutgoingMail, RequestStatus
 
@@ -109,6 +111,10 @@ class CitizenRequestIndexView(IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assigned_to")
+
+    def stream_csv(self, queryset):
+        """Wagtail's CSV export with the site's byte-order mark (``base.csvfiles``), so Excel reads the accents."""
+        return bom_first(super().stream_csv(queryset))
 
 
 class CitizenRequestViewSet(ModelViewSet):

@@ -36,7 +36,6 @@ from functools import lru_cache, reduce
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Value
 from django.utils import translation
 from django.utils.module_loading import import_string
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
@@ -47,8 +46,6 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.backends.database.sqlite.query import SearchQueryExpression
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend, SQLiteSearchQueryCompiler
 from modelsearch.query import PlainText
 
 EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
@@ -111,41 +108,6 @@ def fts5_number_forms_query(terms, number_forms, operator="and", last_is_prefix=
     if not groups:
         return None
     return f" {operator.upper()} ".join(groups)
-
-
-class FTS5Expression(Value):
-    """A ready-made FTS5 MATCH expression, inlined by modelsearch's ``MatchExpression``."""
-
-    def as_sql(self, compiler, connection):
-        return "%s", [self.value]
-
-
-class NumberFormsSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
-    """modelsearch's SQLite compiler; plain text in a language with number forms gets both numbers."""
-
-    number_forms = {}  # set per backend (``NumberFormsSQLiteSearchBackend``)
-
-    def build_search_query_content(self, query, config=None):
-        forms = self.number_forms.get(language_of(translation.get_language()))
-        if not isinstance(query, PlainText) or forms is None:
-            return super().build_search_query_content(query, config=config)
-        expression = fts5_number_forms_query(
-            query.query_string.split(), forms, operator=query.operator, last_is_prefix=self.LAST_TERM_IS_PREFIX
-        )
-        return SearchQueryExpression(FTS5Expression(expression)) if expression else None
-
-
-class NumberFormsSQLiteSearchBackend(SQLiteSearchBackend):
-    """modelsearch's SQLite (FTS5) backend with the ``NUMBER_FORMS`` of the PostgreSQL one."""
-
-    def __init__(self, params):
-        super().__init__(params)
-        self.number_forms = number_forms_setting(params)
-        self.query_compiler_class = type(
-            "NumberFormsSQLiteQueryCompiler",
-            (NumberFormsSQLiteQueryCompiler,),
-            {"number_forms": self.number_forms},
-        )
 
 
 class LocalizedSearchQueryCompiler(PostgresSearchQueryCompiler):
@@ -232,6 +194,9 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a ba
     if connection.vendor == "postgresql":
         return LocalizedPostgresSearchBackend(params)
     backend = DatabaseSearchBackend(params)
-    if isinstance(backend, SQLiteSearchBackend):
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        # Imported only here: modelsearch's SQLite module needs its FTS5 model, which exists on SQLite only.
+        from .sqlite_backend import NumberFormsSQLiteSearchBackend
+
         return NumberFormsSQLiteSearchBackend(params)
     return backend

@@ -33,27 +33,20 @@ def rows_of(content):
     return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
+def test_every_csv_the_site_serves_starts_with_the_bom(client, home):
+    urls = [
         SHEET_URL + "datos.csv",
         "/en" + SHEET_URL + "datos.csv",
         "/fichas-ciudadanas/datos.csv",
         "/en/fichas-ciudadanas/datos.csv",
-    ],
-)
-def test_every_budget_csv_starts_with_the_bom(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert rows_of(response.content)
-
-
-@pytest.mark.parametrize("language_code", ["es-cl", "en"])
-def test_the_programme_csv_starts_with_the_bom(client, home, language_code):
-    response = client.get(programme_csv_url(language_code))
-    assert response.status_code == 200
-    assert rows_of(response.content)
+        programme_csv_url("es-cl"),
+        programme_csv_url("en"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == "text/csv; charset=utf-8", url
+        assert rows_of(response.content), url
 
 
 def test_the_staff_request_export_starts_with_the_bom(client, django_user_model):

@@ -26,17 +26,11 @@ def top_titles(client, query, prefix=""):
         ("consejo genero", "Género"),
         ("ciclovia", "ciclovías"),
         ("mesa personas mayores", "Personas Mayores"),
-        ("ciclovías", "ciclovías"),
-        ("Consejo de Género", "Género"),
     ],
 )
 def test_everyday_query_finds_its_page_in_the_top_three(client, home, query, expected):
     titles = top_titles(client, query)
     assert any(fold(expected) in fold(title) for title in titles), f"{query!r} -> {titles}"
-
-
-def test_a_word_no_page_has_still_finds_nothing(client, home):
-    assert top_titles(client, "ciclovia zzyzx") == []
 
 
 def test_the_fts5_query_groups_each_word_with_its_other_number():

@@ -70,6 +70,16 @@ class DataLicence(models.TextChoices):
     ODBL = "https://opendatacommons.org/licenses/odbl/1-0/", "Open Data Commons ODbL 1.0"
 
 
+# The footer's institutional links, in order: label (an interface string) and the setting holding the target.
+INSTITUTIONAL_LINKS = [
+    (_("Transparencia Activa"), "transparency_url"),
+    (_("Solicitud de acceso a la información (Ley 20.285)"), "access_request_url"),
+    (_("Ley del Lobby (Ley 20.730)"), "lobby_url"),
+    (_("Atención Ciudadana"), "attention_page"),
+    (_("Política de privacidad"), "privacy_page"),
+]
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Institution details shown in the header and footer, edited in the admin.
@@ -113,6 +123,36 @@ class SiteSettings(BaseSiteSetting):
         default=DataLicence.CC_BY_4,
         help_text=_("Licencia abierta que declara el catálogo de datos (DCAT) para todos los conjuntos de datos."),
     )
+    # What a Chilean public body's site is expected to link from every page. The portals are
+    # external and the same in every language; the labels are fixed interface strings
+    # (``INSTITUTIONAL_LINKS``), translated by gettext.
+    transparency_url = models.URLField(
+        _("Transparencia Activa"), blank=True, help_text=_("Dirección en el Portal de Transparencia.")
+    )
+    access_request_url = models.URLField(
+        _("Solicitud de acceso a la información (Ley 20.285)"),
+        blank=True,
+        help_text=_("Dirección del formulario de solicitudes en el Portal de Transparencia."),
+    )
+    lobby_url = models.URLField(
+        _("Ley del Lobby (Ley 20.730)"), blank=True, help_text=_("Dirección de la institución en leylobby.gob.cl.")
+    )
+    attention_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Atención Ciudadana"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("política de privacidad"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("texts"),
@@ -129,6 +169,17 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("accessibility_page"),
         FieldPanel("data_licence"),
+        MultiFieldPanel(
+            [
+                FieldPanel("transparency_url"),
+                FieldPanel("access_request_url"),
+                FieldPanel("lobby_url"),
+                FieldPanel("attention_page"),
+                FieldPanel("privacy_page"),
+            ],
+            heading=_("Enlaces institucionales del pie"),
+            help_text=_("Las páginas no publicadas no se enlazan."),
+        ),
     ]
 
     class Meta:
@@ -153,22 +204,40 @@ class SiteSettings(BaseSiteSetting):
             return texts.localized if texts is not None else SiteTexts()
         return in_language(SiteTexts.objects.all(), self.texts_id, language) or SiteTexts()
 
-    @property
-    def localized_accessibility_page(self):
-        """The accessibility statement in the active language (the linked page when not translated).
+    def _localized_live_page(self, field_name):
+        """The page linked in ``field_name``, in the active language, or None when it is not published.
 
-        Only published pages: an unpublished statement (or translation) would be a link to a 404
-        in every footer, so then there is no link at all.
+        The English translation when it is live, else the linked page itself; an unpublished
+        page is never linked (a footer link must not lead to a 404).
         """
-        if self.accessibility_page_id is None:
+        page_id = getattr(self, f"{field_name}_id")
+        if page_id is None:
             return None
-        pages = Page.objects.live().only(
+        pages = Page.objects.filter(live=True).only(
             "id", "title", "path", "depth", "url_path", "translation_key", "locale__language_code", "live"
         )
         return self._memo_for_language(
-            "_localized_accessibility_page",
-            lambda language: in_language(pages, self.accessibility_page_id, language),
+            f"_localized_{field_name}", lambda language: in_language(pages, page_id, language)
         )
+
+    @property
+    def localized_accessibility_page(self):
+        """The accessibility statement in the active language (the linked page when not translated)."""
+        return self._localized_live_page("accessibility_page")
+
+    @property
+    def institutional_links(self):
+        """The footer's institutional links that have a target, as (label, url) pairs, in the active language."""
+        links = []
+        for label, field_name in INSTITUTIONAL_LINKS:
+            if field_name.endswith("_page"):
+                page = self._localized_live_page(field_name)
+                url = page.get_url() if page is not None else None
+            else:
+                url = getattr(self, field_name)
+            if url:
+                links.append((str(label), url))
+        return links
 
     @property
     def social_links(self):

@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from base.csvfiles import bom_first
 from base.spreadsheets import neutralise_formula
 
 from . import services
@@ -142,6 +143,10 @@ class CitizenRequestIndexView(IndexView):
                 for field, value in row_dict.items()
             }
         )
+
+    def stream_csv(self, queryset):
+        """Wagtail's CSV export with the site's byte-order mark (``base.csvfiles``), so Excel reads the accents."""
+        return bom_first(super().stream_csv(queryset))
 
 
 class CitizenRequestViewSet(ModelViewSet):

@@ -10,20 +10,27 @@ names, sheet names and descriptions are English (``ENGLISH_COLUMNS``); the numbe
 codes are the same in both languages.
 """
 
-import csv
 import io
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.conf import settings
 from django.utils.translation import get_language
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from base import csvfiles
 from base.spreadsheets import keep_text_as_text
 
 from . import budget as budget_rules
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The licence the open data is published under, named in every datapackage (Data Package "licenses");
+# ``settings.OPEN_DATA_LICENSE`` (a dict of the same shape) replaces it.
+DEFAULT_DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 # (column, type in the Table Schema, description)
 CSV_COLUMNS = [
@@ -41,7 +48,7 @@ CSV_COLUMNS = [
         "number",
         "Devengado / presupuesto vigente × 100, truncado a dos decimales; vacío si el presupuesto es 0.",
     ),
-    ("sobreejecucion", "boolean", "true si el devengado supera al presupuesto vigente."),
+    ("sobreejecucion", "boolean", "«sí» si el devengado supera al presupuesto vigente, si no «no»."),
 ]
 CSV_FIELDS = [name for name, _type, _description in CSV_COLUMNS]
 # The same columns in the English downloads: Spanish column -> (English column, description).
@@ -65,7 +72,7 @@ ENGLISH_COLUMNS = {
         "execution_percentage",
         "Accrued expenditure / current budget × 100, truncated to two decimals; empty when the budget is 0.",
     ),
-    "sobreejecucion": ("over_execution", "true when the accrued expenditure exceeds the current budget."),
+    "sobreejecucion": ("over_execution", '"yes" when the accrued expenditure exceeds the current budget, else "no".'),
 }
 # Other words of the downloads: Spanish -> English.
 ENGLISH_WORDS = {
@@ -134,26 +141,21 @@ def sheet_rows(sheet):
                 "presupuesto_vigente_miles_de_pesos": item.approved,
                 "devengado_miles_de_pesos": item.executed,
                 "ejecucion_porcentaje": rate_text(item.execution_rate),
-                "sobreejecucion": "true" if item.is_over_executed else "false",
+                "sobreejecucion": item.is_over_executed,
             }
         )
     return rows
 
 
 def csv_text(rows, language=None):
-    """Rows as UTF-8 CSV text with a header line (in ``language``), comma-separated, CRLF line ends (RFC 4180)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([name for name, _type, _description in columns(language)])
-    writer.writerows([row[field] for field in CSV_FIELDS] for row in rows)
-    return buffer.getvalue()
+    """Rows as the site's CSV (``base.csvfiles``: BOM, RFC 4180, yes/no words) with a header in ``language``."""
+    header = [name for name, _type, _description in columns(language)]
+    return csvfiles.csv_text(header, ([row[field] for field in CSV_FIELDS] for row in rows), language)
 
 
 def csv_response(rows, filename, language=None):
     """An HTTP response with ``rows`` as a CSV download (header in ``language``, by default the active one)."""
-    response = HttpResponse(csv_text(rows, language), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csvfiles.csv_response(csv_text(rows, language), filename)
 
 
 def _line_json(line):
@@ -225,7 +227,6 @@ def sheet_xlsx(sheet):
         values["ejecucion_porcentaje"] = (
             float(Decimal(values["ejecucion_porcentaje"])) if values["ejecucion_porcentaje"] else None
         )
-        values["sobreejecucion"] = values["sobreejecucion"] == "true"
         data.append([values[name] for name in CSV_FIELDS])
     for cell in data[1]:
         cell.font = Font(bold=True)
@@ -266,6 +267,15 @@ def sheet_xlsx(sheet):
     return output.getvalue()
 
 
+def schema_field(column, kind, description, language=None):
+    """A Table Schema field; a boolean one declares the words the CSV writes (``base.csvfiles``)."""
+    field = {"name": column, "type": kind, "description": description}
+    if kind == "boolean":
+        yes, no = csvfiles.boolean_words(language)
+        field.update(trueValues=[yes], falseValues=[no])
+    return field
+
+
 def sheet_datapackage(sheet, page_url=""):
     """A Fiscal Data Package (0.3) descriptor for the sheet's ``datos.csv``, referenced by relative path.
 
@@ -301,6 +311,7 @@ def sheet_datapackage(sheet, page_url=""):
         "description": description,
         "homepage": page_url,
         "countryCode": "CL",
+        "licenses": [getattr(settings, "OPEN_DATA_LICENSE", DEFAULT_DATA_LICENSE)],
         "profiles": {"fiscal": "*", "tabular": "*"},
         "granularity": "aggregated",
         "fiscalPeriod": {"start": f"{sheet.year}-01-01", "end": f"{sheet.year}-12-31"},
@@ -313,9 +324,7 @@ def sheet_datapackage(sheet, page_url=""):
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "schema": {
-                    "fields": [
-                        {"name": column, "type": kind, "description": text} for column, kind, text in columns(language)
-                    ]
+                    "fields": [schema_field(column, kind, text, language) for column, kind, text in columns(language)]
                 },
             }
         ],

@@ -8,7 +8,6 @@ Under /en/ the CSV and XLSX speak English (column names, sheet names, the meanin
 each column, yes/no); the JSON keeps its keys in every language, like an API.
 """
 
-import csv
 import io
 import json
 from decimal import Decimal
@@ -16,6 +15,7 @@ from decimal import Decimal
 from django.utils.translation import get_language
 from openpyxl import Workbook
 
+from base import csvfiles
 from base.spreadsheets import keep_text_as_text
 
 #: Commitment fields, in column order: key -> column header (the OGP template's field).
@@ -166,26 +166,14 @@ def flat_rows(records):
     return rows
 
 
-def _csv_value(value, language=None):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return word("sí" if value else "no", language)
-    return value
-
-
 def to_csv(records, language=None):
-    """CSV (UTF-8 with BOM so spreadsheet programs read the accents), one row per milestone.
+    """The site's CSV (``base.csvfiles``: BOM, RFC 4180, yes/no words), one row per milestone.
 
-    The header is in ``language`` (by default the active one).
+    The header and the yes/no words are in ``language`` (by default the active one).
     """
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow([column(key, language) for key in CSV_COLUMNS])
-    for row in flat_rows(records):
-        writer.writerow([_csv_value(row[key], language) for key in CSV_COLUMNS])
-    return buffer.getvalue()
+    header = [column(key, language) for key in CSV_COLUMNS]
+    rows = ([row[key] for key in CSV_COLUMNS] for row in flat_rows(records))
+    return csvfiles.csv_text(header, rows, language)
 
 
 def to_xlsx(records, meta):

@@ -15,8 +15,10 @@ which indexes and queries every object with a single text-search configuration
   as a verb ending), so each word is searched as "reclamo OR reclamos", each form
   stemmed by ``gobierno_es`` (``search.text.spanish_number_forms``).
 
-On SQLite (development) the stock backend is used: FTS5's default tokenizer already
-folds case and removes diacritics, but does not stem.
+On SQLite (development, ``make run``) modelsearch's FTS5 backend is used: its tokenizer
+folds case and removes diacritics but does not stem, so a Spanish query word is searched
+with its other number there too ("personas" OR "persona"), the last word also as a prefix
+(as you type), grouped so that FTS5 reads "(a OR b) AND (c OR d)".
 
 Settings (``WAGTAILSEARCH_BACKENDS["default"]``)::
 
@@ -77,6 +79,37 @@ class LocalizedPostgresIndex(PostgresIndex):
             PostgresIndex(backend).add_items(model, group)
 
 
+def number_forms_setting(params):
+    """``NUMBER_FORMS`` of the backend settings: {base language: function giving a word's forms}."""
+    return {
+        language_of(code): import_string(path) if isinstance(path, str) else path
+        for code, path in params.get("NUMBER_FORMS", {}).items()
+    }
+
+
+def fts5_string(text):
+    """``text`` as an FTS5 string (double quotes, inner ones doubled): never read as an operator."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def fts5_number_forms_query(terms, number_forms, operator="and", last_is_prefix=True):
+    """An FTS5 MATCH expression: each term ORed with its other number, the groups joined by ``operator``.
+
+    "mesa personas mayores" -> ("mesa" OR "mesas") AND ("personas" OR "persona") AND ("mayores"* OR "mayor"* …).
+    Every group is in parentheses (FTS5 binds AND tighter than OR). Empty terms are dropped;
+    None when nothing is left.
+    """
+    groups = []
+    terms = [term for term in (EDGE_PUNCTUATION.sub("", term) for term in terms) if term]
+    for position, term in enumerate(terms):
+        suffix = "*" if last_is_prefix and position == len(terms) - 1 else ""
+        forms = number_forms(term) if number_forms is not None else [term]
+        groups.append("(" + " OR ".join(fts5_string(form) + suffix for form in forms) + ")")
+    if not groups:
+        return None
+    return f" {operator.upper()} ".join(groups)
+
+
 class LocalizedSearchQueryCompiler(PostgresSearchQueryCompiler):
     """Parses and ranks the query with the configuration of the active language."""
 
@@ -130,10 +163,7 @@ class LocalizedPostgresSearchBackend(PostgresSearchBackend):
         super().__init__(params)
         self.language_configs = {language_of(code): name for code, name in params.get("LANGUAGE_CONFIGS", {}).items()}
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", self.autocomplete_config)
-        self.number_forms = {
-            language_of(code): import_string(path) if isinstance(path, str) else path
-            for code, path in params.get("NUMBER_FORMS", {}).items()
-        }
+        self.number_forms = number_forms_setting(params)
         self._locale_languages = None
 
     def config_for_language(self, code):
@@ -160,7 +190,13 @@ class LocalizedPostgresSearchBackend(PostgresSearchBackend):
 
 
 def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
-    """The localised PostgreSQL backend on PostgreSQL; Wagtail's database backend elsewhere."""
+    """The localised PostgreSQL backend on PostgreSQL, FTS5 with number forms on SQLite; else Wagtail's."""
     if connection.vendor == "postgresql":
         return LocalizedPostgresSearchBackend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        # Imported only here: modelsearch's SQLite module needs its FTS5 model, which exists on SQLite only.
+        from .sqlite_backend import NumberFormsSQLiteSearchBackend
+
+        return NumberFormsSQLiteSearchBackend(params)
+    return backend

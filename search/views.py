@@ -19,8 +19,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail import blocks
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.models import CollectionViewRestriction, Locale, Page, Site
 from wagtail.search import index
 from wagtail.search.models import IndexEntry
@@ -79,6 +81,40 @@ def is_relation(search_field, model):
         return False
 
 
+def block_text(block, value):
+    """The words people read in a StreamField value, as a list of strings, for snippets.
+
+    Wagtail's searchable content of a choice block is its label: a heading's level
+    reads "H2", which means nothing in a snippet. Choices are settings of a block, not
+    its text, so they are left out; every other block gives its own searchable content
+    (rich text without tags, plain text; amounts, pages and documents give none).
+    """
+    if isinstance(block, (blocks.ChoiceBlock, blocks.MultipleChoiceBlock)):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in block_text(child.block, child.value)]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in block_text(block.child_block, item)]
+    if isinstance(block, blocks.StructBlock):
+        return [text for name, child in block.child_blocks.items() for text in block_text(child, value.get(name))]
+    return block.get_searchable_content(value)
+
+
+def field_text(search_field, page):
+    """The text of one search field of ``page`` (a StreamField's words only), or None."""
+    try:
+        model_field = search_field.get_field(type(page))
+    except FieldDoesNotExist:
+        model_field = None
+    if isinstance(model_field, StreamField):
+        value = getattr(page, model_field.attname)
+        return " ".join(block_text(model_field.stream_block, value)) if value else None
+    try:
+        return search_field.get_value(page)
+    except (AttributeError, ValueError):
+        return None
+
+
 def page_text(page):
     """The searchable text of a page other than its title, for its snippet.
 
@@ -91,10 +127,7 @@ def page_text(page):
         if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
             if is_relation(search_field, type(page)):
                 continue
-            try:
-                value = search_field.get_value(page)
-            except (AttributeError, ValueError):
-                continue
+            value = field_text(search_field, page)
             if isinstance(value, (list, tuple)):
                 value = " ".join(str(item) for item in value)
             parts.append(value)

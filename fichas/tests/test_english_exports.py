@@ -19,7 +19,7 @@ NUMBERS = ["presupuesto_vigente_miles_de_pesos", "devengado_miles_de_pesos", "ej
 
 def read_csv(response, fields):
     assert response.status_code == 200
-    reader = csv.DictReader(io.StringIO(response.content.decode("utf-8")))
+    reader = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
     assert reader.fieldnames == fields
     return list(reader)
 

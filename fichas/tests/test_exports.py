@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def read_csv(response):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    reader = csv.DictReader(io.StringIO(response.content.decode("utf-8")))
+    reader = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
     assert reader.fieldnames == CSV_FIELDS
     return list(reader)
 
@@ -48,7 +48,7 @@ def expected_csv_rows(sheet):
                     "presupuesto_vigente_miles_de_pesos": str(item.approved),
                     "devengado_miles_de_pesos": str(item.executed),
                     "ejecucion_porcentaje": "" if item.execution_rate is None else str(item.execution_rate),
-                    "sobreejecucion": "true" if item.is_over_executed else "false",
+                    "sobreejecucion": "sí" if item.is_over_executed else "no",
                 }
             )
     return rows
@@ -155,7 +155,7 @@ def test_xlsx_holds_the_csv_rows_and_the_totals(client, sheet_02):
         assert row["devengado_miles_de_pesos"] == int(expected["devengado_miles_de_pesos"])
         assert f"{Decimal(str(row['ejecucion_porcentaje'])):.2f}" == expected["ejecucion_porcentaje"]
         assert row["linea_nombre"] == expected["linea_nombre"]
-        assert row["sobreejecucion"] is (expected["sobreejecucion"] == "true")
+        assert row["sobreejecucion"] is (expected["sobreejecucion"] == "sí")
     totals = list(workbook["Totales"].iter_rows(values_only=True))
     assert totals[1][1:3] == (sheet_02.budget.approved, sheet_02.budget.executed)
     assert totals[2][1:3] == (143_780_698, 143_575_300)

@@ -103,6 +103,57 @@ PURPOSES = {
     ],
 }
 
+# How a person can take part in or follow a body of each type, in our words from the seed's description
+# of the type (who sits on it) and what this site publishes: (Spanish, English), one paragraph each.
+HOW_TO_PARTICIPATE = {
+    "consejo_asesor": (
+        "Lo integran personas expertas en su ámbito. Cualquier persona puede seguir su trabajo en esta "
+        "página, donde se publican sus integrantes, sesiones, actas y acuerdos. Para hacerle llegar una "
+        "propuesta o una pregunta, escriba a la Oficina de Atención Ciudadana.",
+        "Its members are experts in its field. Anyone can follow its work on this page, which publishes its "
+        "members, sessions, minutes and agreements. To send it a proposal or a question, write to the Citizen "
+        "Services Office.",
+    ),
+    "mesa_tematica": (
+        "Participan organizaciones sociales y representantes de la ciudadanía junto a autoridades del Gobierno "
+        "de Santiago. Si su organización trabaja en este tema y quiere aportar, escriba a la Oficina de "
+        "Atención Ciudadana. Sus sesiones y acuerdos se publican en esta página.",
+        "Social organisations and citizen representatives take part together with authorities of the Gobierno "
+        "de Santiago. If your organisation works on this topic and wants to contribute, write to the Citizen "
+        "Services Office. Its sessions and agreements are published on this page.",
+    ),
+    "alianza_publico_privada": (
+        "Es un trabajo conjunto del Gobierno de Santiago con instituciones públicas, organizaciones y empresas. "
+        "Puede seguir sus avances en esta página; para consultas o propuestas de colaboración, escriba a la "
+        "Oficina de Atención Ciudadana.",
+        "It is joint work of the Gobierno de Santiago with public institutions, organisations and companies. "
+        "You can follow its progress on this page; for questions or proposals to collaborate, write to the "
+        "Citizen Services Office.",
+    ),
+    "alianza_internacional": (
+        "Conecta a la región con redes de ciudades y organismos de otros países. Puede seguir sus actividades "
+        "en esta página; para consultas, escriba a la Oficina de Atención Ciudadana.",
+        "It connects the region with networks of cities and organisations in other countries. You can follow "
+        "its activities on this page; for questions, write to the Citizen Services Office.",
+    ),
+    "red_municipal": (
+        "La integran equipos de las municipalidades de la región junto al Gobierno de Santiago. Cualquier "
+        "persona puede seguir su trabajo en esta página; para consultas, escriba a la Oficina de Atención "
+        "Ciudadana.",
+        "Its members are teams from the region's municipalities together with the Gobierno de Santiago. "
+        "Anyone can follow its work on this page; for questions, write to the Citizen Services Office.",
+    ),
+    "consejo_sociedad_civil": (
+        "Lo integran representantes de organizaciones de la sociedad civil, de las juntas de vecinos y de "
+        "mesas regionales. Si pertenece a una de ellas, puede hacer llegar sus inquietudes a través de sus "
+        "representantes; cualquier persona puede seguir sus sesiones en esta página o escribir a la Oficina "
+        "de Atención Ciudadana.",
+        "Its members represent civil-society organisations, neighbourhood councils and regional round tables. "
+        "If you belong to one of them, you can raise your concerns through its representatives; anyone can "
+        "follow its sessions on this page or write to the Citizen Services Office.",
+    ),
+}
+
 # Per type, in the seed's order: slug prefix and bodies as (name, English name, summary, English summary).
 BODIES = [
     (
@@ -609,6 +660,7 @@ def english_mapping():
     mapping.update(CIVIL_SOCIETY_COUNCIL_EN)
     for paragraphs in PURPOSES.values():
         mapping.update(paragraphs)
+    mapping.update(HOW_TO_PARTICIPATE.values())
     for _type, _prefix, bodies in BODIES:
         for name, name_en, summary, summary_en in bodies:
             mapping[name] = name_en
@@ -689,10 +741,15 @@ def body_specs():
                     "type": body_type,
                     "summary": summary,
                     "purpose": purpose_html(body_type),
+                    "how_to_participate": HOW_TO_PARTICIPATE[body_type][0],
                 }
             )
     council = dict(CIVIL_SOCIETY_COUNCIL)
-    council.update(members=council_members(), sessions=council_sessions())
+    council.update(
+        members=council_members(),
+        sessions=council_sessions(),
+        how_to_participate=HOW_TO_PARTICIPATE[council["type"]][0],
+    )
     specs.append(council)
     return specs
 

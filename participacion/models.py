@@ -200,6 +200,15 @@ class InstanciaPage(Page):
     )
     formed_on = models.DateField(_("fecha de constitución"), null=True, blank=True)
     status = models.CharField(_("estado"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    how_to_participate = models.TextField(
+        _("cómo participar o seguirla"),
+        blank=True,
+        help_text=_(
+            "Dos o tres frases para cualquier persona: quiénes pueden integrarla o aportar, y cómo seguir su "
+            "trabajo o hacerle llegar una propuesta. Se muestra en el recuadro «En resumen»; si lo deja vacío, "
+            "se muestran los datos de contacto."
+        ),
+    )
     contact_name = models.CharField(_("contacto: nombre o unidad"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contacto: correo electrónico"), blank=True)
     contact_phone = models.CharField(_("contacto: teléfono"), max_length=50, blank=True)
@@ -213,13 +222,19 @@ class InstanciaPage(Page):
         InlinePanel("sessions", label=_("Sesión"), heading=_("Sesiones")),
         InlinePanel("documents", label=_("Documento"), heading=_("Documentos")),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading=_("Contacto"),
+            [
+                FieldPanel("how_to_participate"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Participar y contacto"),
         ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("purpose"),
+        index.SearchField("how_to_participate"),
         index.FilterField("type"),
         index.FilterField("status"),
     ]
@@ -265,6 +280,7 @@ class InstanciaPage(Page):
             current_members=current,
             former_members=former,
             upcoming_sessions=upcoming,
+            next_session=upcoming[0] if upcoming else None,
             past_sessions=past,
             documents=list(self.documents.select_related("document")),
             previous_body=previous,

@@ -17,10 +17,11 @@ DEFAULT_SORT = "tema"
 
 
 class FiltroCompromisosForm(forms.Form):
-    """Filter by theme and status and choose the order; unknown values are errors (shown, with a 400)."""
+    """Filter by theme, status and lateness and choose the order; unknown values are errors (shown, with a 400)."""
 
     tema = forms.ChoiceField(label=_("Tema"), required=False)
     estado = forms.ChoiceField(label=_("Estado"), required=False)
+    atrasados = forms.BooleanField(label=_("Solo compromisos atrasados"), required=False)
     orden = forms.ChoiceField(label=_("Ordenar por"), required=False)
 
     def __init__(self, data=None, *, temas=(), **kwargs):
@@ -41,7 +42,7 @@ class FiltroCompromisosForm(forms.Form):
                     self.fields[name].widget.attrs.update(
                         {"aria-invalid": "true", "aria-describedby": f"{self[name].id_for_label}-error"}
                     )
-            return {"tema": "", "estado": "", "orden": DEFAULT_SORT}
+            return {"tema": "", "estado": "", "atrasados": False, "orden": DEFAULT_SORT}
         data = dict(self.cleaned_data)
         data["orden"] = data.get("orden") or DEFAULT_SORT
         return data

@@ -31,6 +31,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from . import deadlines
 from . import progress as rules
 
 
@@ -136,6 +137,9 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
             listing = listing.filter(tema=temas_by_slug[selection["tema"]])
         if selection["estado"]:
             listing = listing.filter(status=selection["estado"])
+        today = deadlines.today()
+        if selection["atrasados"]:
+            listing = listing.filter(deadlines.overdue_commitments_q(today))
         # Milestone counts as correlated subqueries, not a join with GROUP BY: PostgreSQL then sorts
         # the commitments alone and counts the milestones of the one page it returns (a join made
         # it sort every commitment once per milestone, 10x the rows).
@@ -147,17 +151,24 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
                 milestones_completed=Coalesce(
                     Subquery(hitos.filter(completed_on__isnull=False).annotate(n=Count("pk")).values("n")), 0
                 ),
+                milestones_overdue=Coalesce(
+                    Subquery(hitos.filter(deadlines.overdue_milestones_q(today)).annotate(n=Count("pk")).values("n")),
+                    0,
+                ),
             )
             .order_by(*form.ordering(selection["orden"]), "pk")  # pk: one order for equal values across pages
         )
         commitment_page = Paginator(listing, self.COMMITMENTS_PER_PAGE).get_page(request.GET.get("page"))
+        commitment_list = list(commitment_page.object_list)
+        for item in commitment_list:
+            item.is_overdue = deadlines.is_overdue(item.end_date, item.status == rules.COMPLETE, today)
         context.update(
             filter_form=form,
             selection=selection,
-            is_filtered=bool(selection["tema"] or selection["estado"]),
+            is_filtered=bool(selection["tema"] or selection["estado"] or selection["atrasados"]),
             has_choices=any(request.GET.get(name) for name in form.fields),
             commitment_page=commitment_page,
-            commitment_list=list(commitment_page.object_list),
+            commitment_list=commitment_list,
             overall=overall,
             theme_rows=theme_rows,
             status_counts=rules.status_counts(status for _tema, _progress, status in figures),
@@ -434,7 +445,12 @@ class CompromisoPage(Page):
             self.hitos.select_related("evidence_document").prefetch_related(Prefetch("evidence_image", images))
         )
         shares = rules.milestone_shares((h.weight, h.is_completed) for h in hitos)
+        today = deadlines.today()
+        for hito in hitos:
+            hito.is_overdue = deadlines.is_overdue(hito.due_date, hito.is_completed, today)
         context["milestones"] = list(zip(hitos, shares, strict=True))
+        context["milestones_overdue"] = sum(1 for h in hitos if h.is_overdue)
+        context["is_overdue"] = deadlines.is_overdue(self.end_date, self.status == rules.COMPLETE, today)
         context["milestones_completed"] = sum(1 for h in hitos if h.is_completed)
         context["weight_total"] = rules.total_weight((h.weight, h.is_completed) for h in hitos)
         context["weight_completed"] = rules.completed_weight((h.weight, h.is_completed) for h in hitos)

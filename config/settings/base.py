@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # Content-Security-Policy with per-request nonces, then Permissions-Policy (base/security.py).
     "base.security.CSPMiddleware",
     "base.security.SecurityHeadersMiddleware",
+    # A database failure on the confirmation of a stored request still shows its tracking code.
+    "contacto.middleware.ConfirmationFallbackMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

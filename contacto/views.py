@@ -6,9 +6,12 @@ input, 404 for an unknown code in the look-up, 409 for a repeated submission,
 """
 
 from django.conf import settings
+from django.core import signing
+from django.db import DatabaseError
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate, TruncMonth
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import Site
 
@@ -18,7 +21,11 @@ from . import ratelimit, services, stats
 from .forms import ContactForm, LookupForm
 from .models import CitizenRequest, RequestStatus, RequestType
 
-SESSION_KEY = "contacto_last_code"
+# The tracking code travels to the confirmation in a signed cookie set on the redirect itself,
+# so showing it needs no session, no database and no second query that could fail.
+CONFIRMATION_COOKIE = "contacto_codigo"
+CONFIRMATION_SALT = "contacto.confirmation"
+CONFIRMATION_MAX_AGE = 60 * 60
 # Three 5 MB files plus the text fields and multipart overhead; anything larger is refused unread.
 MAX_REQUEST_BYTES = 16 * 1024 * 1024
 # Default (limit, window seconds) per client: (accepted requests, any POST). CONTACTO_RATE_LIMITS
@@ -104,16 +111,53 @@ def contact_form(request, page):
         language=translation.get_language(),
     )
     _count_accepted(request, "submit", SUBMIT_LIMITS[0])
-    request.session[SESSION_KEY] = citizen_request.code
-    return HttpResponseRedirect(page.url + page.reverse_subpage("confirmation_view"), status=303)
+    response = HttpResponseRedirect(page.url + page.reverse_subpage("confirmation_view"), status=303)
+    response.set_signed_cookie(
+        CONFIRMATION_COOKIE,
+        citizen_request.code,
+        salt=CONFIRMATION_SALT,
+        max_age=CONFIRMATION_MAX_AGE,
+        path=page.url,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def confirmed_code(request):
+    """The tracking code from the signed confirmation cookie, or None if absent, altered or expired."""
+    try:
+        return request.get_signed_cookie(CONFIRMATION_COOKIE, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except (KeyError, signing.BadSignature):
+        return None
+
+
+def standalone_confirmation(code, office_url):
+    """The confirmation without the site's layout: no database query, for when the database fails.
+
+    The request was committed before the redirect, so the citizen must still get the code.
+    """
+    html = render_to_string("contacto/confirmation_standalone.html", {"code": code, "office_url": office_url})
+    response = HttpResponse(html)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def confirmation(request, page):
-    """The tracking code of the request just sent (kept in the session, never in the URL)."""
-    code = request.session.get(SESSION_KEY)
+    """The tracking code of the request just sent (from a signed cookie, never in the URL).
+
+    Personal, so never stored by the page cache or a shared cache (``no-store``).
+    """
+    code = confirmed_code(request)
     if not code:
         return HttpResponseRedirect(page.url)
-    return _render(page, request, "contacto/confirmation.html", code=code)
+    try:
+        response = _render(page, request, "contacto/confirmation.html", code=code)
+    except DatabaseError:
+        return standalone_confirmation(code, page.url)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def lookup(request, page):

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # Content-Security-Policy with per-request nonces, then Permissions-Policy (base/security.py).
     "base.security.CSPMiddleware",
     "base.security.SecurityHeadersMiddleware",
+    # A database failure on the confirmation of a stored request still shows its tracking code.
+    "contacto.middleware.ConfirmationFallbackMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -309,6 +311,10 @@ TASKS = {
 
 # The ethics-reporting channel (issue 7) runs as its own deployment; the public page links to it.
 DENUNCIAS_URL = os.environ.get("DENUNCIAS_URL", "http://127.0.0.1:8001/")
+
+# The admin's password-reset mail is queued on the mail backend, never sent during the request
+# (base/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "base.password_reset.QueuedPasswordResetForm"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gobierno Abierto · Gobierno de Santiago"

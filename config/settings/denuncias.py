@@ -52,6 +52,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the client's address and browser fingerprint never reach anything below.
     "denuncias.middleware.ForgetClientMiddleware",
+    # Cross-Origin-Resource-Policy (CROSS_ORIGIN_RESOURCE_POLICY), as on the main site. Above the
+    # privacy headers, so the channel's own stricter Permissions-Policy is the one that stays.
+    "base.security.SecurityHeadersMiddleware",
     "denuncias.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -127,6 +130,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Other sites may not embed or read the channel's pages, scripts and files (base/security.py).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Uploads stay in memory (never a plaintext temporary file on disk) and are

@@ -276,6 +276,51 @@ def test_confirmation_without_a_submission_goes_back_to_the_form(client, office)
     assert response["Location"] == office.url
 
 
+def _database_down():
+    """Every query on the default database fails as if PostgreSQL were restarting."""
+    import sqlite3
+
+    from django.db import OperationalError, connection
+
+    error = OperationalError("could not connect to server: Connection refused")
+    error.__cause__ = sqlite3.OperationalError("could not connect to server: Connection refused")
+    return mock.patch.object(connection, "cursor", side_effect=error)
+
+
+def test_confirmation_shows_the_tracking_code_even_if_the_database_fails_after_the_submission(
+    client, office, form_data
+):
+    response = post(client, office, form_data)
+    assert response.status_code == 303
+    code = CitizenRequest.objects.get().code
+    with _database_down():
+        confirmation = client.get(response["Location"])
+    assert confirmation.status_code == 200
+    html = confirmation.content.decode()
+    assert "Su código de seguimiento es:" in html and code in html
+    assert confirmation["Cache-Control"] == "no-store"
+
+
+def test_confirmation_is_personal_and_never_cached(client, office, form_data):
+    response = post(client, office, form_data)
+    confirmation = client.get(response["Location"])
+    assert confirmation.status_code == 200
+    assert CitizenRequest.objects.get().code in confirmation.content.decode()
+    assert confirmation["Cache-Control"] == "no-store"
+
+
+def test_altered_confirmation_code_is_not_shown_even_when_the_database_fails(client, office, form_data):
+    from contacto.views import CONFIRMATION_COOKIE
+
+    response = post(client, office, form_data)
+    client.cookies[CONFIRMATION_COOKIE] = "OAC-2026-999999:forged"
+    assert client.get(response["Location"]).status_code == 302
+    with _database_down():
+        refused = client.get(response["Location"])
+    assert refused.status_code == 503
+    assert "OAC-2026-999999" not in refused.content.decode()
+
+
 def test_type_not_accepted_by_the_office_is_refused(client, office, form_data):
     office.accepts_felicitacion = False
     office.save()

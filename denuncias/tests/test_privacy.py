@@ -117,6 +117,14 @@ def test_pages_load_nothing_from_third_parties_and_keep_nothing(client, path):
     assert "<script>" not in html and "style=" not in html
 
 
+@pytest.mark.parametrize("path", ["/", "/denunciar/", "/ingresar/", "/gestion/ingresar/", "/no-existe/"])
+def test_every_response_forbids_cross_origin_embedding_and_keeps_the_channel_permissions(client, path):
+    response = client.get(path)
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    # The channel's own Permissions-Policy (denuncias/middleware.py) is not replaced by the main site's.
+    assert "interest-cohort=()" in response["Permissions-Policy"]
+
+
 def test_every_page_has_the_exit_button(client):
     html = client.get("/denunciar/").content.decode()
     assert 'class="exit-button"' in html and "Salir de esta página" in html and 'rel="noreferrer' in html

@@ -161,11 +161,9 @@ def outdated_pages(default_locale, sources, translations):
     pages = Page.objects.filter(locale=default_locale, translation_key__in=by_key.keys())
     for page in pages.only("pk", "title", "translation_key", "last_published_at", "locale_id", "content_type_id"):
         source = by_key[page.translation_key]
-        if (
-            source.pk in translations
-            and changed_after_sync(page.last_published_at, source.last_updated_at)
-            and words_changed_since_sync(page.specific, source)
-        ):
+        # The words decide, not the clock: a publish seconds after a sync (the demo loader, the
+        # figure sync refreshing the source) must still be listed when its words changed.
+        if source.pk in translations and words_changed_since_sync(page.specific, source):
             rows.append(
                 OutdatedTranslation(
                     object=page, source=source, translations=translations[source.pk], changed_at=page.last_published_at

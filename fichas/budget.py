@@ -151,24 +151,8 @@ def is_over_executed(executed, approved):
     return executed > approved
 
 
-@dataclass(frozen=True)
-class Line:
-    """One budget line (a subtítulo, or a component of one) with its amounts in M$.
-
-    ``approved`` and ``executed`` are the amounts the sheet uses: for a line with
-    components they are the components' sums. ``declared_approved`` and
-    ``declared_executed`` keep what the editor typed on such a line, to check it.
-    """
-
-    code: str
-    name: str
-    approved: int
-    executed: int
-    description: str = ""
-    who_may_apply: str = ""
-    components: tuple = ()
-    declared_approved: int | None = None
-    declared_executed: int | None = None
+class ExecutionFigures:
+    """What follows from ``approved`` and ``executed``, for a line, a table and a headline alike."""
 
     @property
     def execution_rate(self):
@@ -185,6 +169,26 @@ class Line:
     @property
     def excess(self):
         return excess(self.executed, self.approved)
+
+
+@dataclass(frozen=True)
+class Line(ExecutionFigures):
+    """One budget line (a subtítulo, or a component of one) with its amounts in M$.
+
+    ``approved`` and ``executed`` are the amounts the sheet uses: for a line with
+    components they are the components' sums. ``declared_approved`` and
+    ``declared_executed`` keep what the editor typed on such a line, to check it.
+    """
+
+    code: str
+    name: str
+    approved: int
+    executed: int
+    description: str = ""
+    who_may_apply: str = ""
+    components: tuple = ()
+    declared_approved: int | None = None
+    declared_executed: int | None = None
 
     @property
     def label(self):
@@ -245,7 +249,7 @@ class Difference:
 
 
 @dataclass(frozen=True)
-class Budget:
+class Budget(ExecutionFigures):
     """A programme's budget table: its lines and, optionally, the official totals as published."""
 
     lines: tuple
@@ -263,22 +267,6 @@ class Budget:
     def executed(self):
         """Total executed: the sum of the lines."""
         return sum_amounts(line.executed for line in self.lines)
-
-    @property
-    def execution_rate(self):
-        return execution_rate(self.executed, self.approved)
-
-    @property
-    def bar_length(self):
-        return bar_length(self.execution_rate)
-
-    @property
-    def is_over_executed(self):
-        return is_over_executed(self.executed, self.approved)
-
-    @property
-    def excess(self):
-        return excess(self.executed, self.approved)
 
     @property
     def official_execution_rate(self):
@@ -360,7 +348,7 @@ def find_differences(budget):
 
 
 @dataclass(frozen=True)
-class Headline:
+class Headline(ExecutionFigures):
     """The key figures of a sheet and where they come from.
 
     ``official`` is True when they are the official totals as published; then
@@ -372,18 +360,6 @@ class Headline:
     executed: int
     official: bool
     differences: tuple = ()
-
-    @property
-    def execution_rate(self):
-        return execution_rate(self.executed, self.approved)
-
-    @property
-    def is_over_executed(self):
-        return is_over_executed(self.executed, self.approved)
-
-    @property
-    def excess(self):
-        return excess(self.executed, self.approved)
 
 
 def headline(budget):

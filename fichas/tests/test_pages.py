@@ -178,7 +178,9 @@ def test_who_may_apply_is_shown_where_the_seed_says_so(client):
 def test_downloads_are_linked_at_stable_urls(client):
     soup = BeautifulSoup(client.get(SHEET_01_URL).content, "html.parser")
     links = [a["href"] for a in soup.select(".downloads a")]
-    assert links == [SHEET_01_URL + name for name in ("datos.csv", "datos.json", "datos.xlsx", "datapackage.json")]
+    files = [SHEET_01_URL + name for name in ("datos.csv", "datos.json", "datos.xlsx", "datapackage.json")]
+    # The sheet's own files, then the open-data catalogue that describes them (base/catalog.py).
+    assert links == [*files, "/catalogo.jsonld", "/catalogo.ttl"]
 
 
 def test_english_sheet_translates_texts_not_numbers(client, sheet_01):

@@ -32,7 +32,9 @@ class NumberFormsSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         expression = fts5_number_forms_query(
             query.query_string.split(), forms, operator=query.operator, last_is_prefix=self.LAST_TERM_IS_PREFIX
         )
-        return SearchQueryExpression(FTS5Expression(expression)) if expression else None
+        if not expression:  # nothing left to match by number ("%", broken UTF-8): modelsearch's own query
+            return super().build_search_query_content(query, config=config)
+        return SearchQueryExpression(FTS5Expression(expression))
 
 
 class NumberFormsSQLiteSearchBackend(SQLiteSearchBackend):

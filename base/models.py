@@ -204,21 +204,40 @@ class SiteSettings(BaseSiteSetting):
             return texts.localized if texts is not None else SiteTexts()
         return in_language(SiteTexts.objects.all(), self.texts_id, language) or SiteTexts()
 
-    def _localized_live_page(self, field_name):
-        """The page linked in ``field_name``, in the active language, or None when it is not published.
+    # The pages the footer links, looked up together (one query for all, in every language).
+    LINKED_PAGE_FIELDS = ("accessibility_page", "attention_page", "privacy_page")
 
-        The English translation when it is live, else the linked page itself; an unpublished
-        page is never linked (a footer link must not lead to a 404).
+    def _linked_pages_for_language(self, language):
+        """Each linked page in ``language`` (else as linked), or None when neither is published.
+
+        One query: the linked pages and all their translations, with their locales. An
+        unpublished page is never linked (a footer link must not lead to a 404).
         """
-        page_id = getattr(self, f"{field_name}_id")
-        if page_id is None:
-            return None
-        pages = Page.objects.filter(live=True).only(
-            "id", "title", "path", "depth", "url_path", "translation_key", "locale__language_code", "live"
-        )
-        return self._memo_for_language(
-            f"_localized_{field_name}", lambda language: in_language(pages, page_id, language)
-        )
+        linked_ids = {name: getattr(self, f"{name}_id") for name in self.LINKED_PAGE_FIELDS}
+        wanted = [pk for pk in linked_ids.values() if pk is not None]
+        rows = []
+        if wanted:
+            same_key = Page.objects.filter(pk__in=wanted).values("translation_key")
+            rows = list(
+                Page.objects.filter(translation_key__in=same_key)
+                .select_related("locale")
+                .only("id", "title", "path", "depth", "url_path", "translation_key", "locale__language_code", "live")
+            )
+        try:
+            language_code = get_supported_content_language_variant(language)
+        except LookupError:
+            language_code = None
+        found = {}
+        for name, pk in linked_ids.items():
+            linked = next((row for row in rows if row.pk == pk), None)
+            versions = [row for row in rows if linked is not None and row.translation_key == linked.translation_key]
+            live = {row.locale.language_code: row for row in versions if row.live}
+            found[name] = live.get(language_code) or (linked if linked is not None and linked.live else None)
+        return found
+
+    def _localized_live_page(self, field_name):
+        """The page linked in ``field_name``, in the active language, or None when it is not published."""
+        return self._memo_for_language("_linked_pages", self._linked_pages_for_language)[field_name]
 
     @property
     def localized_accessibility_page(self):

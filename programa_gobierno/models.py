@@ -213,7 +213,12 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         }
 
     def export_records(self, request):
-        """Every live commitment with its milestones, as plain dicts (four queries in all)."""
+        """Every live commitment with its milestones and progress history, as plain dicts (six queries in all).
+
+        The history is ``history.timeline``'s, the same the commitment pages and the feeds show.
+        """
+        from .history import timeline
+
         milestones = Hito.objects.select_related("evidence_document", "evidence_image").order_by("sort_order", "pk")
         pages = (
             self.commitments()
@@ -221,6 +226,20 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
             .prefetch_related(Prefetch("hitos", queryset=milestones))
             .order_by("tema__sort_order", "tema__name", "title")
         )
+        pages = list(pages)
+        steps = {}
+        for step in timeline(pages, request):
+            steps.setdefault(step.commitment.pk, []).append(
+                {
+                    "fecha": step.recorded_at.isoformat(),
+                    "avance_porcentaje": step.progress,
+                    "nivel_cumplimiento": step.status,
+                    "nivel_cumplimiento_texto": str(step.status_label),
+                    "hitos_cumplidos": step.completed_milestones,
+                    "hitos_total": step.total_milestones,
+                    "evidencia_enlace": step.evidence_url,
+                }
+            )
         labels = dict(Status.choices)
         records = []
         for page in pages:
@@ -261,6 +280,7 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
                         }
                         for hito, share in zip(hitos, shares, strict=True)
                     ],
+                    "historial": steps.get(page.pk, []),
                 }
             )
         return records
@@ -437,7 +457,7 @@ class CompromisoPage(Page):
 
         A fixed number of queries whatever the number of milestones, images or links.
         """
-        from .history import history_for
+        from .history import timeline
 
         context = super().get_context(request, *args, **kwargs)
         images = get_image_model().objects.prefetch_renditions("max-800x600", "width-640")
@@ -458,7 +478,7 @@ class CompromisoPage(Page):
         context["related_pages"] = localized_pages(
             [link.related_page for link in self.enlaces.select_related("related_page")], self.locale_id
         )
-        context["history"] = history_for(self)
+        context["timeline"] = timeline([self], request)
         context["index_page"] = index_page = self.get_parent().specific
         context["data_urls"] = index_page.data_urls(request)
         context["substantial_from"] = rules.SUBSTANTIAL_FROM

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from . import exports
 from .blocks import BudgetTableBlock, FichaBodyBlock
+from .feeds import FEED_FILE, NewSheetsFeed
 from .forms import FichaPageForm
 from .panels import BudgetCheckPanel
 
@@ -81,6 +82,15 @@ class FichasIndexPage(RoutablePageMixin, Page):
         """The live sheets under this index, newest year first, then by programme number: one query."""
         return list(FichaCiudadanaPage.objects.child_of(self).live().order_by("-year", "programme_number", "title"))
 
+    def get_new_sheets(self, limit):
+        """The ``limit`` live sheets under this index published most recently for the first time: one query."""
+        sheets = FichaCiudadanaPage.objects.child_of(self).live().order_by("-first_published_at", "-pk")
+        return list(sheets[:limit])
+
+    def feed_url(self, request):
+        """The public URL of the Atom feed of newly published sheets (``<index URL>fichas.atom``)."""
+        return export_url(self, request, FEED_FILE)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sheets = self.get_sheets()
@@ -97,6 +107,7 @@ class FichasIndexPage(RoutablePageMixin, Page):
             sheet_count=len(sheets),
             sheets_by_year=[(year, list(group)) for year, group in groupby(sheets, key=lambda sheet: sheet.year)],
             all_data_url=export_url(self, request, "datos.csv"),
+            feed_url=self.feed_url(request),
         )
         return context
 
@@ -112,6 +123,11 @@ class FichasIndexPage(RoutablePageMixin, Page):
         """Every live sheet's rows in one CSV, with the same columns as each sheet's own CSV."""
         rows = [row for sheet in self.get_sheets() for row in exports.sheet_rows(sheet)]
         return exports.csv_response(rows, filename=f"{self.slug}.csv")
+
+    @path("fichas.atom/", name="new_sheets_feed")
+    def new_sheets_feed(self, request):
+        """The newly published sheets as an Atom feed, in this page's language (``feeds.NewSheetsFeed``)."""
+        return NewSheetsFeed()(request, index=self)
 
 
 class FichaCiudadanaPage(RoutablePageMixin, Page):

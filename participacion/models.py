@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from . import listing
 from .calendar import build_calendar
+from .feeds import UpcomingSessionsFeed
 
 # Sessions listed on /sesiones/ below the upcoming ones.
 RECENT_SESSIONS_SHOWN = 20
@@ -114,6 +115,7 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             filtered=bool(filter_type or query),
             sessions_url=base_url + self.reverse_subpage("sessions"),
             feed_url=self.feed_url(base_url),
+            atom_feed_url=self.atom_feed_url(base_url),
             page_title=body_type.plural if type_route else "",
         )
         return TemplateResponse(request, "participacion/participacion_index_page.html", context)
@@ -158,6 +160,7 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             past=list(past),
             base_url=self.get_url(request),
             feed_url=self.feed_url(self.get_url(request)),
+            atom_feed_url=self.atom_feed_url(self.get_url(request)),
             page_title=_("Sesiones"),
         )
         return TemplateResponse(request, "participacion/sessions.html", context)
@@ -178,6 +181,23 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
         response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="sesiones.ics"'
         return response
+
+    @path("sesiones.atom/", name="upcoming_feed")
+    def upcoming_feed_route(self, request):
+        """The next sessions of every body, as an Atom feed (``feeds.UpcomingSessionsFeed``)."""
+        return UpcomingSessionsFeed()(request, index=self)
+
+    @path("<slug:slug>/sesiones.atom/", name="body_upcoming_feed")
+    def body_upcoming_feed_route(self, request, slug):
+        """The next sessions of one body, as an Atom feed (``<body URL>sesiones.atom``)."""
+        body = InstanciaPage.objects.child_of(self).live().filter(slug=slug).first()
+        if body is None:
+            raise Http404
+        return UpcomingSessionsFeed()(request, index=self, body=body)
+
+    def atom_feed_url(self, base_url):
+        """The public URL of the upcoming sessions' Atom feed (``<index URL>sesiones.atom``)."""
+        return base_url + listing.ATOM_FEED_FILE
 
 
 class InstanciaPage(Page):

@@ -233,7 +233,7 @@ def test_english_feed_has_english_titles(client, index_en, make_body, session_at
 def test_index_links_to_sessions_and_feed(client, index):
     soup = soup_of(client.get("/participacion/"))
     hrefs = [a["href"] for a in soup.select(".sessions-cta a")]
-    assert hrefs == ["/participacion/sesiones/", "/participacion/sesiones.ics"]
+    assert hrefs == ["/participacion/sesiones/", "/participacion/sesiones.ics", "/participacion/sesiones.atom"]
 
 
 # Agreements and commitments ----------------------------------------------------

@@ -83,8 +83,8 @@ class FichasIndexPage(RoutablePageMixin, Page):
         return list(FichaCiudadanaPage.objects.child_of(self).live().order_by("-year", "programme_number", "title"))
 
     def get_new_sheets(self, limit):
-        """The ``limit`` live sheets under this index published most recently for the first time: one query."""
-        sheets = FichaCiudadanaPage.objects.child_of(self).live().order_by("-first_published_at", "-pk")
+        """The ``limit`` live, public sheets under this index published most recently for the first time."""
+        sheets = FichaCiudadanaPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
         return list(sheets[:limit])
 
     def feed_url(self, request):

@@ -190,7 +190,7 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
     @path("<slug:slug>/sesiones.atom/", name="body_upcoming_feed")
     def body_upcoming_feed_route(self, request, slug):
         """The next sessions of one body, as an Atom feed (``<body URL>sesiones.atom``)."""
-        body = InstanciaPage.objects.child_of(self).live().filter(slug=slug).first()
+        body = InstanciaPage.objects.child_of(self).live().public().filter(slug=slug).first()
         if body is None:
             raise Http404
         return UpcomingSessionsFeed()(request, index=self, body=body)

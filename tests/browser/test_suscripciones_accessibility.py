@@ -38,7 +38,7 @@ def test_follow_form_and_check_your_mail_pages_have_no_axe_violations(live_site,
     assert_clean(page)
 
 
-@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("language", ["es-cl", "en"])
 def test_confirm_and_unsubscribe_pages_have_no_axe_violations(live_site, new_page, language):
     output = live_site_manage(
         "shell",

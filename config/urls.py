@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", include("fichas.urls")),
     path("", include("participacion.urls")),
     path("", include("programa_gobierno.urls")),
+    path("", include("suscripciones.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -62,6 +62,9 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT INT TERM
 # The worker dies when PostgreSQL restarts: supervise.sh starts it again (as systemd's Restart=always).
 scripts/supervise.sh $BIN/python manage.py mail_worker --interval 2 & pids+=($!)
+# Subscription digests: send_digests runs, exits, and supervise.sh runs it again 15 minutes later
+# (each address gets at most one digest a day, whatever the frequency; suscripciones/digests.py).
+SUPERVISE_DELAY=900 scripts/supervise.sh $BIN/python manage.py send_digests & pids+=($!)
 
 echo "Sirviendo en http://127.0.0.1:$SERVE_PORT (salud: /healthz). Ctrl-C detiene todo."
 $BIN/gunicorn -c config/gunicorn.py --bind "127.0.0.1:$SERVE_PORT" --no-control-socket config.wsgi:application & pids+=($!)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "programa_gobierno",
     "participacion",
     "contacto",
+    "suscripciones",
     "search",
     "pagecache",
     # Wagtail

@@ -94,7 +94,7 @@ def brand(client, path="/"):
 
 def test_without_a_logo_the_header_shows_the_shipped_one_named_by_its_alt_text(client, site_settings):
     assert not site_settings.logo  # the demo keeps the shipped logo
-    for path in ["/", "/en/"]:
+    for path, site_name in [("/", "Gobierno Abierto"), ("/en/", "Open Government")]:
         link = brand(client, path)
         logo = link.select_one("img")
         assert logo["src"].endswith("img/logo-gs.svg")
@@ -102,7 +102,7 @@ def test_without_a_logo_the_header_shows_the_shipped_one_named_by_its_alt_text(c
         assert (logo["width"], logo["height"]) == ("48", "48")  # space reserved: no layout shift
         # The written name beside it is hidden from screen readers, so the link is named once.
         assert link.select_one(".brand-institution")["aria-hidden"] == "true"
-        assert link.select_one(".brand-site").get_text(strip=True) == "Gobierno Abierto"
+        assert link.select_one(".brand-site").get_text(strip=True) == site_name
 
 
 def test_a_logo_chosen_in_settings_replaces_it(client, site_settings):

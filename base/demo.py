@@ -142,3 +142,22 @@ def english_mapping(*contents):
     for content in contents:
         collect(content)
     return mapping
+
+
+def rich_text(entries):
+    """The rich-text HTML of a field written as entries: ``{"p": text}`` a paragraph, ``{"li": text}`` a bullet.
+
+    Bullets in a row make one list. The texts are Spanish (or pairs, of which the Spanish is used).
+    """
+    html, bullets = [], []
+    for entry in entries:
+        if "li" in entry:
+            bullets.append(f"<li>{spanish(entry['li'])}</li>")
+            continue
+        if bullets:
+            html.append("<ul>" + "".join(bullets) + "</ul>")
+            bullets = []
+        html.append(f"<p>{spanish(entry['p'])}</p>")
+    if bullets:
+        html.append("<ul>" + "".join(bullets) + "</ul>")
+    return "".join(html)

@@ -28,9 +28,8 @@ LINE_FIELDS = ("code", "name", "description", "who_may_apply", "approved", "exec
 
 
 def budget_item(item):
-    """One line or component in Spanish, its optional ``who_may_apply`` (and components) filled in."""
-    fields = {name: item.get(name, "") for name in LINE_FIELDS}
-    return fields
+    """The fields of one line or component, in block order; an absent ``who_may_apply`` is empty."""
+    return {name: item.get(name, "") for name in LINE_FIELDS}
 
 
 # The sheets in Spanish, every optional field of a line or component filled in.

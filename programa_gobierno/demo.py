@@ -15,16 +15,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from base.demo import (
-    demo_file,
-    get_or_create_page,
-    load_content,
-    spanish,
-    translate,
-)
-from base.demo import (
-    english_mapping as collect_english,
-)
+from base.demo import demo_file, get_or_create_page, load_content, spanish, translate
+from base.demo import english_mapping as collect_english
 
 from . import progress as rules
 from .models import CompromisoPage, EnlaceCompromiso, Hito, ImagenCompromiso, ProgramaIndexPage, RegistroAvance, Tema

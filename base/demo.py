@@ -4,11 +4,20 @@ Each area app has a ``demo.py`` with a ``load(home)`` function that builds its
 part of the demo site under the Spanish home page; ``load_demo_content`` calls
 them in order. Everything here is get-or-create: a second run changes nothing.
 
+The texts and figures themselves are data, not code: each app keeps them in
+``<app>/demo/content.toml`` (sample files beside it), read by ``load_content``.
+A text that has an English version is written as a pair, ``title.es = "..."``
+and ``title.en = "..."`` (a table ``{es, en}``); ``spanish`` picks the Spanish
+side and ``english_mapping`` collects every pair for ``translate``.
+
 English versions are made through wagtail-localize, as an editor would: a
 translation source is extracted from the Spanish object, each string gets its
 English text from a mapping, and the translation is saved (and published).
 The pages stay synchronised with Spanish and editors can keep translating them.
 """
+
+import tomllib
+from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Locale, Page
@@ -82,3 +91,73 @@ def page_by_slug(slug, locale_code=None):
     else:
         pages = pages.filter(locale=Locale.get_default())
     return pages.first()
+
+
+def load_content(module_file):
+    """The demo content of the app whose ``demo.py`` is ``module_file``: its ``demo/content.toml``."""
+    with open(Path(module_file).resolve().parent / "demo" / "content.toml", "rb") as toml_file:
+        return tomllib.load(toml_file)
+
+
+def demo_file(module_file, name):
+    """The path of a sample file (PDF, image) kept in the app's ``demo/`` folder."""
+    return Path(module_file).resolve().parent / "demo" / name
+
+
+def is_text_pair(value):
+    """Whether ``value`` is a text written in both languages, ``{"es": ..., "en": ...}``."""
+    return isinstance(value, dict) and set(value) == {"es", "en"}
+
+
+def spanish(value):
+    """``value`` with every text pair replaced by its Spanish side, through lists and tables."""
+    if is_text_pair(value):
+        return value["es"]
+    if isinstance(value, dict):
+        return {key: spanish(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [spanish(item) for item in value]
+    return value
+
+
+def english_mapping(*contents):
+    """Every Spanish text of ``contents`` mapped to its English text, for ``translate``.
+
+    The same Spanish text must have the same English everywhere (a translation is
+    stored once per string), so a second, different English text is an error.
+    """
+    mapping = {}
+
+    def collect(value):
+        if is_text_pair(value):
+            if mapping.setdefault(value["es"], value["en"]) != value["en"]:
+                raise ValueError(f"Two English texts for {value['es']!r}: {mapping[value['es']]!r}, {value['en']!r}")
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    for content in contents:
+        collect(content)
+    return mapping
+
+
+def rich_text(entries):
+    """The rich-text HTML of a field written as entries: ``{"p": text}`` a paragraph, ``{"li": text}`` a bullet.
+
+    Bullets in a row make one list. The texts are Spanish (or pairs, of which the Spanish is used).
+    """
+    html, bullets = [], []
+    for entry in entries:
+        if "li" in entry:
+            bullets.append(f"<li>{spanish(entry['li'])}</li>")
+            continue
+        if bullets:
+            html.append("<ul>" + "".join(bullets) + "</ul>")
+            bullets = []
+        html.append(f"<p>{spanish(entry['p'])}</p>")
+    if bullets:
+        html.append("<ul>" + "".join(bullets) + "</ul>")
+    return "".join(html)

@@ -51,8 +51,8 @@ def test_bodies_are_listed_under_their_type_in_the_seed_order(client, index):
         for group in soup.select(".body-group")
     }
     expected = {}
-    for (_body_type, _prefix, bodies), heading in zip(demo.BODIES, SEED_COUNTS, strict=False):
-        expected[heading] = [name for name, *_rest in bodies]
+    for body_type, heading in zip(demo.BODY_TYPES, SEED_COUNTS, strict=False):
+        expected[heading] = [body["name"]["es"] for body in body_type["bodies"]]
     expected["Consejo Regional de la Sociedad Civil"] = ["Consejo Regional de la Sociedad Civil"]
     assert listed == expected
     assert listed["Consejos Asesores"][0] == "Transparencia, probidad y Gobierno Abierto"
@@ -72,7 +72,7 @@ def test_council_shows_its_composition_objective_and_2023_sessions(client, counc
     html = client.get(council.url).content.decode()
     soup = BeautifulSoup(html, "html.parser")
     members = [m.select_one(".member-name").get_text(strip=True) for m in soup.select(".member")]
-    assert members == [category for category, _english in demo.COUNCIL_CATEGORIES]
+    assert members == [category["es"] for category in demo.COUNCIL["categories"]]
     assert "Cámara de Comercio de Santiago" in members[-1]
     assert any("Pueblos Indígenas" in m for m in members)
     assert any("Juntas de Vecinos" in m for m in members)

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale, Page, Site
 
-from base.demo import translate
+from base import demo as demo_module
+from base.demo import english_mapping, load_content, spanish, translate
 from base.models import SiteSettings, SiteTexts
 from home import demo as home_demo
 
@@ -21,30 +22,12 @@ AREA_APPS = [
     "base.demo_redirects",
 ]
 
-# What people read in the header and footer: a translatable ``SiteTexts`` snippet.
-SITE_TEXTS = {
-    "institution_name": "Gobierno de Santiago",
-    "tagline": "Gobierno Regional Metropolitano de Santiago",
-    "address": "Bandera 46, Santiago, Región Metropolitana",
-    "office_hours": "Lunes a viernes, de 9:00 a 14:00 horas",
-}
-# Its English translation, made through wagtail-localize. The institution's name is a proper
-# name and stays in Spanish, as on the English pages.
-SITE_TEXTS_ENGLISH = {
-    "Gobierno de Santiago": "Gobierno de Santiago",  # a proper name, the same in English
-    "Gobierno Regional Metropolitano de Santiago": "Regional Government of the Santiago Metropolitan Region",
-    "Bandera 46, Santiago, Región Metropolitana": "Bandera 46, Santiago, Santiago Metropolitan Region",
-    "Lunes a viernes, de 9:00 a 14:00 horas": "Monday to Friday, 9:00 to 14:00",
-}
-# The same in every language.
-SITE_SETTINGS = {
-    "phone": "+56 2 2509 0000",
-    "email": "atencionciudadana@gobiernosantiago.cl",
-    "facebook_url": "https://www.facebook.com/GobiernodeSantiago",
-    "x_url": "https://x.com/GobiernoDeStgo",
-    "instagram_url": "https://www.instagram.com/gobiernodesantiago/",
-    "youtube_url": "https://www.youtube.com/@gobiernodesantiago",
-}
+# What people read in the header and footer (a translatable ``SiteTexts`` snippet, made English
+# through wagtail-localize) and the settings that are the same in every language.
+BASE_CONTENT = load_content(demo_module.__file__)
+SITE_TEXTS = spanish(BASE_CONTENT["site_texts"])
+SITE_TEXTS_ENGLISH = english_mapping(BASE_CONTENT["site_texts"])
+SITE_SETTINGS = BASE_CONTENT["site_settings"]
 
 
 class Command(BaseCommand):

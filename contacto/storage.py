@@ -1,8 +1,10 @@
-"""Where citizens' attachments are kept: outside the public media directory, never served by URL.
+"""Where citizens' attachments are kept: outside the public media, never served by URL.
 
 Staff download them through an admin view that checks permissions
-(``admin_views.download_attachment``). The folder is the setting or environment
-variable ``CONTACTO_ATTACHMENTS_ROOT``; by default ``private-media`` beside MEDIA_ROOT.
+(``admin_views.download_attachment``). The storage is Django's ``private`` alias: the private
+bucket when media is on object storage (``base.storage.PrivateMediaStorage``), otherwise
+``PrivateAttachmentStorage``, the folder named by the setting or environment variable
+``CONTACTO_ATTACHMENTS_ROOT`` (by default ``private-media`` beside MEDIA_ROOT).
 """
 
 import os
@@ -10,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.utils.deconstruct import deconstructible
 
 
@@ -40,6 +42,11 @@ class PrivateAttachmentStorage(FileSystemStorage):
         raise ValueError("Citizen attachments have no public URL.")
 
 
+def attachment_storage():
+    """The storage of citizens' attachments: Django's ``private`` alias (the field's ``storage``)."""
+    return storages["private"]
+
+
 @contextmanager
 def files_removed_on_failure(stored):
     """Delete the attachment files named in the list ``stored`` if the block fails.
@@ -52,7 +59,7 @@ def files_removed_on_failure(stored):
     try:
         yield stored
     except BaseException:
-        storage = PrivateAttachmentStorage()
+        storage = attachment_storage()
         for name in stored:
             storage.delete(name)
         raise

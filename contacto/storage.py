@@ -13,7 +13,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import LazyObject, empty
 
 
 def attachments_root():
@@ -42,9 +45,26 @@ class PrivateAttachmentStorage(FileSystemStorage):
         raise ValueError("Citizen attachments have no public URL.")
 
 
+class PrivateStorage(LazyObject):
+    """Django's ``private`` storage alias, looked up on first use (like ``default_storage``)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+private_storage = PrivateStorage()
+
+
+@receiver(setting_changed)
+def reset_private_storage(*, setting, **kwargs):
+    """Tests that switch ``STORAGES`` (to the object store) get the new private storage too."""
+    if setting == "STORAGES":
+        private_storage._wrapped = empty
+
+
 def attachment_storage():
-    """The storage of citizens' attachments: Django's ``private`` alias (the field's ``storage``)."""
-    return storages["private"]
+    """The storage of citizens' attachments (the field's ``storage``): the ``private`` alias."""
+    return private_storage
 
 
 @contextmanager

@@ -38,7 +38,7 @@ def manage(env, *args):
 
 def get(url):
     with urllib.request.urlopen(url, timeout=60) as response:
-        return response.status, dict(response.headers), response.read()
+        return response.status, response.headers, response.read()
 
 
 @pytest.fixture(scope="module")

@@ -61,6 +61,24 @@ def test_the_worker_works_the_mail_queue_too(background_tasks, mailoutbox):
     assert mail.status == OutgoingMail.Status.SENT
 
 
+def test_the_worker_sends_mail_a_dead_worker_left_running(background_tasks, mailoutbox):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from contacto.mail import deliver_mail
+    from contacto.models import OutgoingMail
+
+    mail = OutgoingMail.objects.create(recipients="vecina@example.cl", subject="Abandonado", body="Hola.")
+    task = deliver_mail.enqueue(mail.pk)
+    # A worker claimed it and died (PostgreSQL restarted) six minutes ago.
+    DBTaskResult.objects.filter(pk=task.id).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now() - timedelta(minutes=6), worker_ids=["muerto"]
+    )
+    run_worker()
+    assert [message.subject for message in mailoutbox] == ["Abandonado"]
+    assert DBTaskResult.objects.get(pk=task.id).status == TaskResultStatus.SUCCESSFUL
+
+
 def enqueue_index_task(enqueued_ago):
     from django_tasks_db.models import DBTaskResult
     from wagtail.tasks import update_reference_index_task

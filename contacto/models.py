@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from . import deadlines
 from .communes import COMMUNE_CHOICES, commune_name
-from .storage import PrivateAttachmentStorage
+from .storage import attachment_storage
 
 
 class RequestType(models.TextChoices):
@@ -240,7 +240,7 @@ class Attachment(models.Model):
     """A file attached by the citizen (PDF, JPG or PNG, checked by content)."""
 
     request = models.ForeignKey(CitizenRequest, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("archivo"), upload_to=attachment_path, storage=PrivateAttachmentStorage())
+    file = models.FileField(_("archivo"), upload_to=attachment_path, storage=attachment_storage)
     original_name = models.CharField(_("nombre original"), max_length=255)
     kind = models.CharField(_("tipo"), max_length=5)
     size = models.PositiveIntegerField(_("tamaño (bytes)"))

@@ -26,6 +26,51 @@ HOME = {
     ),
     "quote_source": "Barack Obama, Memorando de transparencia y gobierno abierto",
     "axes_heading": "Ejes del modelo",
+    "tasks_heading": "¿Qué necesita hacer?",
+}
+
+# The top tasks people come to do, as entry points at the top of the home page:
+# (heading, text, slug of the page it links to). Figures under each are computed by that page.
+TASKS = [
+    (
+        "Ver el presupuesto",
+        "Cuánto se aprobó y cuánto se ha gastado, explicado en fichas ciudadanas.",
+        "fichas-ciudadanas",
+    ),
+    (
+        "Revisar los compromisos del Gobernador",
+        "El avance de cada compromiso del programa de gobierno, con su evidencia.",
+        "programa-de-gobierno",
+    ),
+    (
+        "Enviar o seguir una solicitud",
+        "Consultas, reclamos, sugerencias y felicitaciones a la Oficina de Atención Ciudadana.",
+        "oficina-de-atencion-ciudadana",
+    ),
+    (
+        "Ver las próximas sesiones",
+        "Cuándo se reúnen los consejos, mesas y demás instancias de participación.",
+        "participacion",
+    ),
+    (
+        "Denunciar una falta a la ética",
+        "Un canal confidencial, alojado fuera de los servidores del Gobierno de Santiago.",
+        "canal-de-denuncias",
+    ),
+]
+
+TASKS_EN = {
+    "¿Qué necesita hacer?": "What do you need to do?",
+    "Ver el presupuesto": "See the budget",
+    TASKS[0][1]: "How much was approved and how much has been spent, explained in citizen budget sheets.",
+    "Revisar los compromisos del Gobernador": "Check the Governor's commitments",
+    TASKS[1][1]: "The progress of each commitment of the government programme, with its evidence.",
+    "Enviar o seguir una solicitud": "Send or track a request",
+    TASKS[2][1]: "Questions, complaints, suggestions and compliments to the Citizen Services Office.",
+    "Ver las próximas sesiones": "See upcoming sessions",
+    TASKS[3][1]: "When the councils, round tables and other participation bodies meet.",
+    "Denunciar una falta a la ética": "Report an ethics concern",
+    TASKS[4][1]: "A confidential channel, hosted outside the Gobierno de Santiago's servers.",
 }
 
 ENGLISH_QUOTE = (
@@ -182,7 +227,7 @@ AXES = [
                 "subtítulo.",
                 DONE,
                 "Rendición de Cuentas",
-                "fichas-ciudadanas",
+                "2023-programa-01-gastos-de-funcionamiento",
             ),
             (
                 "Ficha Ciudadana 02: Inversión Regional",
@@ -190,7 +235,7 @@ AXES = [
                 "postular a cada fondo.",
                 DONE,
                 "Rendición de Cuentas",
-                "fichas-ciudadanas",
+                "2023-programa-02-inversion-regional",
             ),
             (
                 "Canal de Denuncias",
@@ -285,7 +330,7 @@ AXES = [
                 "Órgano que canaliza la participación de la sociedad civil y sigue las acciones del gobierno regional.",
                 DONE,
                 "Colaboración",
-                "participacion",
+                "consejo-regional-de-la-sociedad-civil",
             ),
             (
                 "Alianzas Internacionales",
@@ -449,6 +494,7 @@ INITIATIVES_EN = [
 def english_mapping():
     """Spanish string -> English string for every text of the home page and the model."""
     mapping = dict(HOME_EN)
+    mapping.update(TASKS_EN)
     mapping.update(AXES_EN)
     spanish = [initiative for axis in AXES for initiative in axis[3]]
     for (name, description, *_), (name_en, description_en) in zip(spanish, INITIATIVES_EN, strict=True):
@@ -504,10 +550,24 @@ def link_initiatives(home):
             initiative.save(update_fields=["page"])
 
 
+def add_tasks(home):
+    """Give the home page its task entries (once), linking the pages the tasks are done on."""
+    if home.tasks:
+        return
+    pages = {page.slug: page for page in home.get_descendants().filter(slug__in=[slug for *_w, slug in TASKS])}
+    home.tasks = [
+        ("task", {"heading": heading, "text": text, "page": pages[slug]})
+        for heading, text, slug in TASKS
+        if slug in pages
+    ]
+    home.save_revision().publish()
+
+
 def translate_model(home):
     """English versions of the home page, axes, ámbitos and initiatives (in dependency order)."""
     mapping = english_mapping()
-    translate(home, mapping)
+    # update: an English home made before the task entries existed gets their English words too.
+    translate(home, mapping, update=True)
     for model in (Eje, Ambito, Iniciativa):
         for obj in model.objects.filter(locale=home.locale):
             translate(obj, mapping)

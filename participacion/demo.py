@@ -622,6 +622,27 @@ COUNCIL_SESSIONS = [
 ]
 
 
+# A body's page title is its full name, the way people call it: the seed lists councils, round
+# tables and networks under their type by topic alone ("Género"), but "Género" alone names nothing.
+# Alliances are already named by their own names. (Spanish pattern, English pattern, Spanish prefix
+# that makes a seed name already full.)
+FULL_NAMES = {
+    "consejo_asesor": ("Consejo Asesor de {}", "Advisory Council on {}", "Consejo"),
+    "mesa_tematica": ("Mesa de {}", "Round Table on {}", "Mesa"),
+    "red_municipal": ("Red Municipal de {}", "Municipal Network on {}", "Red"),
+}
+
+
+def full_names(body_type, name, name_en):
+    """The body's full name in Spanish and English: «Consejo Asesor de Género», "Advisory Council on Gender"."""
+    if body_type not in FULL_NAMES:
+        return name, name_en
+    spanish, english, already_full = FULL_NAMES[body_type]
+    if name.startswith(already_full):
+        return name, name_en
+    return spanish.format(name), english.format(name_en)
+
+
 def body_slug(prefix, name):
     """A URL slug unique across types (several names repeat, e.g. "Seguridad")."""
     return slugify(f"{prefix}-{name}")[:80].strip("-")
@@ -661,9 +682,11 @@ def english_mapping():
     for paragraphs in PURPOSES.values():
         mapping.update(paragraphs)
     mapping.update(HOW_TO_PARTICIPATE.values())
-    for _type, _prefix, bodies in BODIES:
+    for body_type, _prefix, bodies in BODIES:
         for name, name_en, summary, summary_en in bodies:
             mapping[name] = name_en
+            title, title_en = full_names(body_type, name, name_en)
+            mapping[title] = title_en
             mapping[summary] = summary_en
     mapping.update(COUNCIL_CATEGORIES)
     mapping[COUNCIL_PLACE] = COUNCIL_PLACE
@@ -733,11 +756,12 @@ def body_specs():
     """The fields of every body page, in the seed's order (the civil-society council last)."""
     specs = []
     for body_type, prefix, bodies in BODIES:
-        for name, _name_en, summary, _summary_en in bodies:
+        for name, name_en, summary, _summary_en in bodies:
             specs.append(
                 {
+                    # The slug keeps the seed's short name: shorter addresses, the same as before.
                     "slug": body_slug(prefix, name),
-                    "title": name,
+                    "title": full_names(body_type, name, name_en)[0],
                     "type": body_type,
                     "summary": summary,
                     "purpose": purpose_html(body_type),

@@ -79,6 +79,21 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
         """The sessions of this page's live bodies, with their body (a queryset, nothing evaluated)."""
         return InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True).select_related("page")
 
+    #: Upcoming sessions the home page's task entry names.
+    HOME_SESSIONS_SHOWN = 2
+
+    def home_task_summary(self, request=None):
+        """What the home page's task entry shows under a link here: the next sessions, with their dates.
+
+        One query, whatever the number of sessions.
+        """
+        upcoming = self.get_sessions().filter(starts_at__gte=timezone.now()).order_by("starts_at", "page__path", "pk")
+        return {
+            "template": "participacion/includes/home_task.html",
+            "upcoming": list(upcoming[: self.HOME_SESSIONS_SHOWN]),
+            "sessions_url": self.get_url(request) + self.reverse_subpage("sessions"),
+        }
+
     # Routes ---------------------------------------------------------------
 
     def listing_response(self, request, body_type=None):
@@ -251,6 +266,23 @@ class InstanciaPage(Page):
     def body_type(self):
         """This body's BodyType (slug, labels)."""
         return listing.TYPES_BY_VALUE.get(self.type)
+
+    @property
+    def document_title(self):
+        """The window title: the page's (SEO) title, followed by its type unless the name already says it.
+
+        "C40 Cities · Alianza Internacional", but "Consejo Asesor de Género" and "Mesa de Personas
+        Mayores" alone, never "Consejo Asesor de Género · Consejo Asesor".
+        """
+        title = self.seo_title or self.title
+        label = str(self.body_type.label) if self.body_type else ""
+        # The kind is named when the title holds the label's first or last word: "Mesa de Personas
+        # Mayores" (Mesa Temática), "Round Table on Employment" (Thematic Round Table).
+        label_words = label.casefold().split()
+        title_words = set(title.casefold().replace("(", " ").split())
+        if not label_words or {label_words[0], label_words[-1]} & title_words:
+            return title
+        return f"{title} · {label}"
 
     def get_context(self, request, *args, **kwargs):
         """Members, sessions (with agreements and linked commitments), documents and siblings.

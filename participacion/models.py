@@ -268,21 +268,26 @@ class InstanciaPage(Page):
         return listing.TYPES_BY_VALUE.get(self.type)
 
     @property
+    def names_its_type(self):
+        """True when the title already says what kind of body this is.
+
+        It does when it holds the type's first or last word: "Consejo Asesor de Género", "Mesa de
+        Personas Mayores" (Mesa Temática), "Round Table on Employment" (Thematic Round Table);
+        "C40 Cities" does not. The page then shows no separate type label above its title.
+        """
+        label_words = str(self.body_type.label).casefold().split() if self.body_type else []
+        title_words = set((self.seo_title or self.title).casefold().replace("(", " ").split())
+        return not label_words or bool({label_words[0], label_words[-1]} & title_words)
+
+    @property
     def document_title(self):
         """The window title: the page's (SEO) title, followed by its type unless the name already says it.
 
-        "C40 Cities · Alianza Internacional", but "Consejo Asesor de Género" and "Mesa de Personas
-        Mayores" alone, never "Consejo Asesor de Género · Consejo Asesor".
+        "C40 Cities · Alianza Internacional", but "Consejo Asesor de Género" alone, never
+        "Consejo Asesor de Género · Consejo Asesor".
         """
         title = self.seo_title or self.title
-        label = str(self.body_type.label) if self.body_type else ""
-        # The kind is named when the title holds the label's first or last word: "Mesa de Personas
-        # Mayores" (Mesa Temática), "Round Table on Employment" (Thematic Round Table).
-        label_words = label.casefold().split()
-        title_words = set(title.casefold().replace("(", " ").split())
-        if not label_words or {label_words[0], label_words[-1]} & title_words:
-            return title
-        return f"{title} · {label}"
+        return title if self.names_its_type else f"{title} · {self.body_type.label}"
 
     def get_context(self, request, *args, **kwargs):
         """Members, sessions (with agreements and linked commitments), documents and siblings.

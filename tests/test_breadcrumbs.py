@@ -4,8 +4,8 @@ The pages come from the site itself: every live page below the home pages, every
 the routable pages that takes no argument, and each participation type's listing. On each
 HTML page the trail starts at the home page and ends with the current page (the ``h1``,
 marked ``aria-current="page"``), every other step is a link and nothing else (the separators
-are drawn by CSS, so nothing between the names is read out), and no landmark or table caption
-is announced twice.
+are drawn by CSS, so nothing between the names is read out), no landmark or table caption
+is announced twice, and the window title does not repeat a part ("X · X").
 """
 
 import pytest
@@ -75,6 +75,10 @@ def check_page(path, soup):
     if soup.select(".breadcrumbs [aria-hidden='false']"):
         problems.append(f"{path}: something in the trail is exposed on purpose")
 
+    parts = [part.strip() for part in text(soup.title).split(" · ")]
+    if len(parts) != len(set(parts)):
+        problems.append(f"{path}: the window title repeats itself ({text(soup.title)!r})")
+
     names = {}
     for tag, role in LANDMARK_ROLES.items():
         for element in soup.find_all(tag):
@@ -119,7 +123,8 @@ def test_every_page_and_sub_page_has_a_right_trail_and_no_landmark_twice(client,
 def test_the_checks_catch_a_wrong_trail():
     """The page checks fail on the faults they look for (a trail ending elsewhere, a written separator)."""
     html = (
-        '<html lang="es-CL"><body><nav class="breadcrumbs" aria-label="Ruta de navegación"><ol>'
+        '<html lang="es-CL"><head><title>Sesiones · Sesiones · Gobierno</title></head><body>'
+        '<nav class="breadcrumbs" aria-label="Ruta de navegación"><ol>'
         '<li><a href="/">Inicio</a> /</li><li><span aria-current="page">Sesiones</span></li></ol></nav>'
         '<nav aria-label="Principal"></nav><nav aria-label="Principal"></nav>'
         "<main><h1>Sesiones de las instancias</h1><h2>Próximas</h2><table><caption>Próximas</caption></table>"
@@ -129,6 +134,7 @@ def test_the_checks_catch_a_wrong_trail():
     assert problems == [
         "/x/: the trail ends with 'Sesiones', the page's h1 is 'Sesiones de las instancias'",
         "/x/: trail step 'Inicio /' is not one link and nothing else",
+        "/x/: the window title repeats itself ('Sesiones · Sesiones · Gobierno')",
         "/x/: 2 navigation landmarks named 'Principal'",
         "/x/: the table caption repeats the heading 'Próximas'",
     ]

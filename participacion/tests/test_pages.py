@@ -528,3 +528,27 @@ def test_both_languages_show_the_same_counts_at_every_moment(client, index, inde
     english = type_counts(client.get(index_en.url))
     assert spanish == english
     assert spanish[0] == "57"
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "window_title"),
+    [
+        ("/participacion/consejo-asesor-genero/", "Consejo Asesor de Género", "Consejo Asesor de Género"),
+        ("/en/participacion/consejo-asesor-genero/", "Advisory Council on Gender", "Advisory Council on Gender"),
+        ("/participacion/red-mujer-y-genero/", "Red Municipal de Mujer y Género", "Red Municipal de Mujer y Género"),
+        (
+            "/participacion/alianza-internacional-c40-cities/",
+            "C40 Cities",
+            "C40 Cities · Alianza Internacional",
+        ),
+    ],
+)
+def test_a_body_is_named_in_full_in_title_heading_trail_and_card(client, index, path, name, window_title):
+    soup = soup_of(client.get(path))
+    assert soup.title.get_text(strip=True) == f"{window_title} · Gobierno de Santiago"
+    assert soup.h1.get_text(strip=True) == name
+    # The type label above the title shows only when the name does not say it.
+    assert (soup.select_one(".eyebrow") is None) == (window_title == name)
+    assert soup.select_one('.breadcrumbs [aria-current="page"]').get_text(strip=True) == name
+    listing_path = "/en/participacion/" if path.startswith("/en/") else "/participacion/"
+    assert name in card_titles(client.get(listing_path))

@@ -40,16 +40,19 @@ def get_or_create_page(parent, model, slug, **fields):
     return page
 
 
-def translate(instance, mapping, locale_code=ENGLISH):
+def translate(instance, mapping, locale_code=ENGLISH, update=False):
     """Create (once) the ``locale_code`` translation of ``instance`` using ``mapping``.
 
     ``mapping`` maps each Spanish string (a field value, or one paragraph of rich
     text) to its translation; strings not in it keep the Spanish text. Returns
-    the translated object. An existing translation is left as it is.
+    the translated object. An existing translation is left as it is, unless
+    ``update``: then strings of the Spanish object that have no translation yet get
+    theirs from ``mapping`` and the translation is saved again (only if one was
+    missing: a re-run changes nothing); strings already translated keep theirs.
     """
     locale = Locale.objects.get(language_code=locale_code)
     existing = instance.get_translation_or_none(locale)
-    if existing is not None:
+    if existing is not None and not update:
         return existing
     with transaction.atomic():
         source, created = TranslationSource.get_or_create_from_instance(instance)
@@ -59,17 +62,22 @@ def translate(instance, mapping, locale_code=ENGLISH):
             source=source, target_locale=locale, defaults={"enabled": True}
         )
         segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        changed = False
         for segment in segments:
             text = mapping.get(segment.string.data)
             if text is None:
                 continue
-            StringTranslation.objects.update_or_create(
+            # On an update, what is already translated (perhaps by an editor) is kept.
+            store = StringTranslation.objects.get_or_create if update else StringTranslation.objects.update_or_create
+            _translation, created = store(
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-        translation.save_target(publish=True)
+            changed = changed or created or not update
+        if existing is None or changed:
+            translation.save_target(publish=True)
     return instance.get_translation(locale)
 
 

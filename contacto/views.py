@@ -8,7 +8,7 @@ input, 404 for an unknown code in the look-up, 409 for a repeated submission,
 from django.conf import settings
 from django.core import signing
 from django.db import DatabaseError
-from django.db.models import Count, F, Q
+from django.db.models import Count
 from django.db.models.functions import TruncDate, TruncMonth
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -193,9 +193,7 @@ def statistics(request, page):
     )
     answered_requests = CitizenRequest.objects.order_by().filter(answered_at__isnull=False)
     answered_on = TruncDate("answered_at", tzinfo=timezone.get_current_timezone())
-    on_time = answered_requests.annotate(answered_on=answered_on).aggregate(
-        answered=Count("pk"), on_time=Count("pk", filter=Q(answered_on__lte=F("due_on")))
-    )
+    on_time = CitizenRequest.on_time_counts()
     answered_pairs = list(
         answered_requests.annotate(answered_on=answered_on)
         .values_list("received_on", "answered_on")

@@ -91,6 +91,26 @@ class FichasIndexPage(RoutablePageMixin, Page):
         """The public URL of the Atom feed of newly published sheets (``<index URL>fichas.atom``)."""
         return export_url(self, request, FEED_FILE)
 
+    def home_task_summary(self, request=None):
+        """What the home page's task entry shows under a link here: the latest year and its number of sheets.
+
+        One query, whatever the number of sheets.
+        """
+        latest = (
+            FichaCiudadanaPage.objects.child_of(self)
+            .live()
+            .order_by()
+            .values("year")
+            .annotate(count=models.Count("pk"))
+            .order_by("-year")
+            .first()
+        )
+        return {
+            "template": "fichas/includes/home_task.html",
+            "year": latest["year"] if latest else None,
+            "count": latest["count"] if latest else 0,
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sheets = self.get_sheets()

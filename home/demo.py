@@ -20,6 +20,7 @@ HOME = {
     "introduction": f"<p>{spanish(CONTENT['home']['introduction'])}</p>",
 }
 ENGLISH_QUOTE = CONTENT["home"]["quote"]["en"]
+TASKS = spanish(CONTENT["tasks"])
 AXES = spanish(CONTENT["axes"])
 
 
@@ -83,10 +84,24 @@ def link_initiatives(home):
             initiative.save(update_fields=["page"])
 
 
+def add_tasks(home):
+    """Give the home page its task entries (once), linking the pages the tasks are done on."""
+    if home.tasks:
+        return
+    pages = {page.slug: page for page in home.get_descendants().filter(slug__in=[task["page"] for task in TASKS])}
+    home.tasks = [
+        ("task", {"heading": task["heading"], "text": task["text"], "page": pages[task["page"]]})
+        for task in TASKS
+        if task["page"] in pages
+    ]
+    home.save_revision().publish()
+
+
 def translate_model(home):
     """English versions of the home page, axes, ámbitos and initiatives (in dependency order)."""
     mapping = english_mapping()
-    translate(home, mapping)
+    # update: an English home made before the task entries existed gets their English words too.
+    translate(home, mapping, update=True)
     for model in (Eje, Ambito, Iniciativa):
         for obj in model.objects.filter(locale=home.locale):
             translate(obj, mapping)

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils.text import slugify
 from modelsearch.index import insert_or_update_object
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale, ReferenceIndex
@@ -36,11 +35,6 @@ BODY_TYPES = CONTENT["body_types"]
 COUNCIL = CONTENT["council"]
 # How to take part, per body type: {"es": ..., "en": ...}.
 HOW_TO_PARTICIPATE = CONTENT["how_to_participate"]
-
-
-def body_slug(prefix, name):
-    """A URL slug unique across types (several names repeat, e.g. "Seguridad")."""
-    return slugify(f"{prefix}-{name}")[:80].strip("-")
 
 
 def paragraphs_html(paragraphs):
@@ -146,8 +140,8 @@ def body_specs():
         for body in spanish(body_type["bodies"]):
             specs.append(
                 {
-                    "slug": body_slug(body_type["slug_prefix"], body["name"]),
-                    "title": body["name"],
+                    "slug": body["slug"],
+                    "title": body["title"],
                     "type": kind,
                     "summary": body["summary"],
                     "purpose": paragraphs_html(CONTENT["purposes"].get(kind, [])),

@@ -80,6 +80,21 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
         """The sessions of this page's live bodies, with their body (a queryset, nothing evaluated)."""
         return InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True).select_related("page")
 
+    #: Upcoming sessions the home page's task entry names.
+    HOME_SESSIONS_SHOWN = 2
+
+    def home_task_summary(self, request=None):
+        """What the home page's task entry shows under a link here: the next sessions, with their dates.
+
+        One query, whatever the number of sessions.
+        """
+        upcoming = self.get_sessions().filter(starts_at__gte=timezone.now()).order_by("starts_at", "page__path", "pk")
+        return {
+            "template": "participacion/includes/home_task.html",
+            "upcoming": list(upcoming[: self.HOME_SESSIONS_SHOWN]),
+            "sessions_url": self.get_url(request) + self.reverse_subpage("sessions"),
+        }
+
     # Routes ---------------------------------------------------------------
 
     def listing_response(self, request, body_type=None):
@@ -271,6 +286,28 @@ class InstanciaPage(Page):
     def body_type(self):
         """This body's BodyType (slug, labels)."""
         return listing.TYPES_BY_VALUE.get(self.type)
+
+    @property
+    def names_its_type(self):
+        """True when the title already says what kind of body this is.
+
+        It does when it holds the type's first or last word: "Consejo Asesor de Género", "Mesa de
+        Personas Mayores" (Mesa Temática), "Round Table on Employment" (Thematic Round Table);
+        "C40 Cities" does not. The page then shows no separate type label above its title.
+        """
+        label_words = str(self.body_type.label).casefold().split() if self.body_type else []
+        title_words = set((self.seo_title or self.title).casefold().replace("(", " ").split())
+        return not label_words or bool({label_words[0], label_words[-1]} & title_words)
+
+    @property
+    def document_title(self):
+        """The window title: the page's (SEO) title, followed by its type unless the name already says it.
+
+        "C40 Cities · Alianza Internacional", but "Consejo Asesor de Género" alone, never
+        "Consejo Asesor de Género · Consejo Asesor".
+        """
+        title = self.seo_title or self.title
+        return title if self.names_its_type else f"{title} · {self.body_type.label}"
 
     def get_context(self, request, *args, **kwargs):
         """Members, sessions (with agreements and linked commitments), documents and siblings.

@@ -106,6 +106,19 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
             source = self.get_translation_or_none(default) or self
         return source.commitments()
 
+    def home_task_summary(self, request=None):
+        """What the home page's task entry shows under a link here: the programme's progress in figures.
+
+        Counted from the source commitments like the index's own summary (two queries).
+        """
+        commitments = self.source_commitments()
+        return {
+            "template": "programa_gobierno/includes/home_task.html",
+            "overall": rules.summarize(commitments.values_list("progress", "status")),
+            "overdue": commitments.filter(deadlines.overdue_commitments_q(deadlines.today())).count(),
+            "overdue_url": f"{self.get_url(request)}?atrasados=1",
+        }
+
     def get_context(self, request, *args, **kwargs):
         """Filters, the filtered and sorted listing, and the summaries overall and per theme.
 

@@ -45,6 +45,7 @@ class Command(BaseCommand):
             if module is not None:
                 module.load(home)
         home_demo.link_initiatives(home)
+        home_demo.add_tasks(home)
         home_demo.translate_model(home)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Contenido de demostración cargado."))

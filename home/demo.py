@@ -494,6 +494,18 @@ def load_model(home):
             )
 
 
+def load(home):
+    """The English home page, then the open-government model in Spanish (before the areas link to it)."""
+    translate(home, english_mapping())
+    load_model(home)
+
+
+def finish(home):
+    """Once every section exists: link the initiatives to their pages and translate the model."""
+    link_initiatives(home)
+    translate_model(home)
+
+
 def link_initiatives(home):
     """Point each initiative to the page that carries it out, once those pages exist."""
     slugs = {name: slug for axis in AXES for (name, _d, _s, _a, slug) in axis[3] if slug}

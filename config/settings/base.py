@@ -319,8 +319,8 @@ TASKS = {
 DENUNCIAS_URL = os.environ.get("DENUNCIAS_URL", "http://127.0.0.1:8001/")
 
 # The admin's password-reset mail is queued on the mail backend, never sent during the request
-# (base/password_reset.py).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "base.password_reset.QueuedPasswordResetForm"
+# (contacto/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "contacto.password_reset.QueuedPasswordResetForm"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gobierno Abierto · Gobierno de Santiago"

@@ -31,6 +31,8 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.kinds import COMPROMISO
+
 from . import deadlines
 from . import progress as rules
 
@@ -314,6 +316,8 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
 
 class CompromisoPage(Page):
     """One commitment of the governor's programme, characterised as in the OGP commitment template."""
+
+    search_result_kind = COMPROMISO  # what search results call it
 
     summary = models.CharField(
         _("bajada"), max_length=300, blank=True, help_text=_("Una frase que resume el compromiso para el listado.")

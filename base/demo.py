@@ -1,8 +1,14 @@
 """Helpers for the demo content: idempotent page creation and English translations.
 
-Each area app has a ``demo.py`` with a ``load(home)`` function that builds its
-part of the demo site under the Spanish home page; ``load_demo_content`` calls
-them in order. Everything here is get-or-create: a second run changes nothing.
+Each project app may have a ``demo`` module (found like ``admin.py`` or ``wagtail_hooks.py``,
+see ``demo_modules``); ``load_demo_content`` calls its functions, app by app in the order of
+``settings.PROJECT_APPS``:
+
+- ``load_home(root, locale)``: creates and returns the Spanish home page (one app: ``home``);
+- ``load(home)``: builds the app's part of the demo site under the Spanish home page;
+- ``finish(home)``: runs once every app has loaded (links between sections, translations).
+
+Everything here is get-or-create: a second run changes nothing.
 
 The texts and figures themselves are data, not code: each app keeps them in
 ``<app>/demo/content.toml`` (sample files beside it), read by ``load_content``.
@@ -17,13 +23,23 @@ The pages stay synchronised with Spanish and editors can keep translating them.
 """
 
 import tomllib
+from importlib import import_module
 from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 ENGLISH = "en"
+
+
+def demo_modules():
+    """The ``demo`` modules of the project apps that have one, in the order of ``settings.PROJECT_APPS``."""
+    configs = [apps.get_app_config(label) for label in settings.PROJECT_APPS]
+    return [import_module(f"{config.name}.demo") for config in configs if module_has_submodule(config.module, "demo")]
 
 
 def get_or_create_page(parent, model, slug, **fields):

@@ -19,7 +19,7 @@ from base.numbers import percentage
 
 from . import ratelimit, services, stats
 from .forms import ContactForm, LookupForm
-from .models import CitizenRequest, RequestStatus, RequestType
+from .records import CitizenRequest, RequestStatus, RequestType
 
 # The tracking code travels to the confirmation in a signed cookie set on the redirect itself,
 # so showing it needs no session, no database and no second query that could fail.

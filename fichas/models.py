@@ -24,6 +24,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.kinds import FICHA
+
 from . import exports
 from .blocks import BudgetTableBlock, FichaBodyBlock
 from .feeds import FEED_FILE, NewSheetsFeed
@@ -152,6 +154,8 @@ class FichasIndexPage(RoutablePageMixin, Page):
 
 class FichaCiudadanaPage(RoutablePageMixin, Page):
     """One programme's budget in one year, in plain language, with computed execution and open data."""
+
+    search_result_kind = FICHA  # what search results call it
 
     year = models.PositiveSmallIntegerField(
         _("año"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text=_("Año presupuestario.")

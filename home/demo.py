@@ -69,6 +69,19 @@ def load_model(home):
             )
 
 
+def load(home):
+    """The English home page, then the open-government model in Spanish (before the areas link to it)."""
+    translate(home, english_mapping())
+    load_model(home)
+
+
+def finish(home):
+    """Once every section exists: link the initiatives to their pages, add the task entries, translate."""
+    link_initiatives(home)
+    add_tasks(home)
+    translate_model(home)
+
+
 def link_initiatives(home):
     """Point each initiative to the page that carries it out, once those pages exist."""
     slugs = {

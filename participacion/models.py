@@ -27,6 +27,8 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.kinds import INSTANCIA
+
 from . import listing
 from .calendar import build_calendar
 from .feeds import UpcomingSessionsFeed
@@ -217,6 +219,8 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
 
 class InstanciaPage(Page):
     """A participation body: advisory council, round table, alliance, municipal network or civil-society council."""
+
+    search_result_kind = INSTANCIA  # what search results call it
 
     class Status(models.TextChoices):
         ACTIVE = "activa", _("Activa")

@@ -31,17 +31,12 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from . import deadlines
+from search.kinds import COMPROMISO
+
+from . import deadlines, exports
 from . import progress as rules
-
-
-class Status(models.TextChoices):
-    """The Open Government Partnership completion scale."""
-
-    NOT_STARTED = rules.NOT_STARTED, _("No iniciado")
-    LIMITED = rules.LIMITED, _("Limitado")
-    SUBSTANTIAL = rules.SUBSTANTIAL, _("Sustancial")
-    COMPLETE = rules.COMPLETE, _("Completo")
+from .forms import FiltroCompromisosForm
+from .progress import Status
 
 
 class Tema(TranslatableMixin, index.Indexed, models.Model):
@@ -126,8 +121,6 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         every commitment for the summaries, the listing's count and one page of it (with
         milestone counts).
         """
-        from .forms import FiltroCompromisosForm
-
         context = super().get_context(request, *args, **kwargs)
         temas = list(Tema.objects.filter(locale_id=self.locale_id))
         form = FiltroCompromisosForm(request.GET or None, temas=temas)
@@ -324,29 +317,25 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
     @path("datos/json/", name="datos_json")
     def data_json(self, request):
         """All commitments with their milestones as JSON."""
-        from .exports import to_json
-
-        content = to_json(self.export_records(request), self.export_meta(request))
+        content = exports.to_json(self.export_records(request), self.export_meta(request))
         return self._download(content, "application/json; charset=utf-8", "json")
 
     @path("datos/csv/", name="datos_csv")
     def data_csv(self, request):
         """All commitments with their milestones as CSV, one row per milestone."""
-        from .exports import to_csv
-
-        return self._download(to_csv(self.export_records(request)), "text/csv; charset=utf-8", "csv")
+        return self._download(exports.to_csv(self.export_records(request)), "text/csv; charset=utf-8", "csv")
 
     @path("datos/xlsx/", name="datos_xlsx")
     def data_xlsx(self, request):
         """All commitments with their milestones as an XLSX workbook."""
-        from .exports import to_xlsx
-
-        content = to_xlsx(self.export_records(request), self.export_meta(request))
+        content = exports.to_xlsx(self.export_records(request), self.export_meta(request))
         return self._download(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
 
 
 class CompromisoPage(Page):
     """One commitment of the governor's programme, characterised as in the OGP commitment template."""
+
+    search_result_kind = COMPROMISO  # what search results call it
 
     summary = models.CharField(
         _("bajada"), max_length=300, blank=True, help_text=_("Una frase que resume el compromiso para el listado.")

@@ -34,8 +34,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-INSTALLED_APPS = [
-    # Project apps: one per area, plus ``base`` for what they share.
+# The project's apps: ``base`` for what the others share (it imports none of them), then one per
+# area, in the order of the site's menu (the demo site is built in this order). The one list of
+# them: roles, tests and the demo loader read it from here.
+PROJECT_APPS = [
     "base",
     "home",
     "fichas",
@@ -45,6 +47,10 @@ INSTALLED_APPS = [
     "suscripciones",
     "search",
     "pagecache",
+]
+
+INSTALLED_APPS = [
+    *PROJECT_APPS,
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -348,8 +354,8 @@ if env_bool("TASKS_IN_BACKGROUND", False):
 DENUNCIAS_URL = os.environ.get("DENUNCIAS_URL", "http://127.0.0.1:8001/")
 
 # The admin's password-reset mail is queued on the mail backend, never sent during the request
-# (base/password_reset.py).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "base.password_reset.QueuedPasswordResetForm"
+# (contacto/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "contacto.password_reset.QueuedPasswordResetForm"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gobierno Abierto · Gobierno de Santiago"

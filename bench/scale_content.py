@@ -202,7 +202,8 @@ def scale_contacto(total=REQUESTS):
 
     from django.utils import timezone
 
-    from contacto.models import COMMUNE_CHOICES, CitizenRequest, RequestStatus, RequestType
+    from contacto.communes import COMMUNE_CHOICES
+    from contacto.models import CitizenRequest, RequestStatus, RequestType
 
     year = 2021  # the demo's own requests use other years: no clash with the (year, number) pair
     existing = CitizenRequest.objects.filter(code__startswith="BENCH-").count()

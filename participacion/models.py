@@ -79,8 +79,17 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
         return (source or self).get_bodies()
 
     def get_sessions(self):
-        """The sessions of this page's live bodies, with their body (a queryset, nothing evaluated)."""
-        return InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True).select_related("page")
+        """The sessions of this page's live, public bodies, with their body (a queryset, nothing evaluated).
+
+        A body behind a view restriction (a private working group) keeps its sessions off the
+        public listings, the calendar file and the feeds. A restriction above the index closes
+        the index itself, so only the bodies' own restrictions are checked (a join, no query).
+        """
+        return (
+            InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True)
+            .exclude(page__view_restrictions__isnull=False)
+            .select_related("page")
+        )
 
     #: Upcoming sessions the home page's task entry names.
     HOME_SESSIONS_SHOWN = 2

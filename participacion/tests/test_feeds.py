@@ -99,3 +99,21 @@ def test_each_calendar_event_carries_its_page_url_in_the_calendars_language(
     events = [e for e in Calendar.from_ical(response.content).walk("VEVENT") if "Con enlace" in str(e["SUMMARY"])]
     assert [str(event["URL"]) for event in events] == [f"http://testserver{body.url}"]
     assert body.url.startswith("/en/" if english else "/participacion/")
+
+
+def test_a_private_bodys_sessions_stay_off_every_public_listing(client, index, make_body, session_at):
+    """A body behind a password keeps its sessions off the feed, the calendar file and the sessions page."""
+    from wagtail.models import PageViewRestriction
+
+    make_body(title="Mesa abierta", sessions=[session_at(3, title="Sesión abierta")])
+    private = make_body(title="Mesa reservada", sessions=[session_at(3, title="Sesión reservada")])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="clave")
+
+    feed = read_feed(client, "/participacion/sesiones.atom")
+    titles = " ".join(entry.title for entry in feed.entries)
+    assert "Sesión abierta" in titles and "Sesión reservada" not in titles
+    calendar = client.get("/participacion/sesiones.ics").content.decode()
+    assert "Sesión abierta" in calendar and "Sesión reservada" not in calendar
+    sessions_page = client.get("/participacion/sesiones/").content.decode()
+    assert "Sesión abierta" in sessions_page and "Sesión reservada" not in sessions_page
+    assert client.get(f"{private.url}sesiones.atom").status_code == 404

@@ -93,6 +93,8 @@ else
     $BIN/python manage.py migrate --noinput
 fi
 $BIN/python manage.py collectstatic --noinput -v0
+# Pages rendered by the previous release must not be served by this one.
+$BIN/python manage.py purge_page_cache
 if [ "${CLUSTER_DEMO:-1}" = "1" ]; then
     $BIN/python manage.py load_demo_content
 fi

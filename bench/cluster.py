@@ -92,6 +92,11 @@ def cluster_environment(state):
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,
         CLUSTER_DEMO="0" if (STATE / "content-ready").exists() else "1",
+        # As cluster.sh gives the nodes: the publish loop below bans as a node does.
+        WAGTAILFRONTENDCACHE=json.dumps(
+            {"varnish": {"BACKEND": "pagecache.varnish.VarnishBackend", "LOCATION": VARNISH}}
+        ),
+        PAGE_CACHE_SHARED_MAX_AGE="300",
     )
     env.pop("MEDIA_ROOT", None)
     return env

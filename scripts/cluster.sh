@@ -58,7 +58,10 @@ export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$CLUSTER_
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-0}  # loopback has no TLS proxy in front
 export RECAPTCHA_REQUIRED=${RECAPTCHA_REQUIRED:-0}    # loopback has no reCAPTCHA keys
 export PAGE_CACHE_SHARED_MAX_AGE=${PAGE_CACHE_SHARED_MAX_AGE:-300}
-export WAGTAILFRONTENDCACHE=${WAGTAILFRONTENDCACHE:-"{\"varnish\": {\"BACKEND\": \"pagecache.varnish.VarnishBackend\", \"LOCATION\": \"http://127.0.0.1:$CLUSTER_PORT\"}}"}
+# Varnish's address, for the nodes and the worker (exported in step 5: Varnish starts empty after the
+# release steps, so they have nothing to ban there).
+FRONTEND_CACHE=${WAGTAILFRONTENDCACHE:-"{\"varnish\": {\"BACKEND\": \"pagecache.varnish.VarnishBackend\", \"LOCATION\": \"http://127.0.0.1:$CLUSTER_PORT\"}}"}
+export WAGTAILFRONTENDCACHE="{}"
 # Varnish is the one proxy in front of the nodes: its address is trusted for X-Forwarded-For.
 export TRUSTED_PROXY_IPS=${TRUSTED_PROXY_IPS:-127.0.0.1,::1}
 
@@ -100,6 +103,7 @@ if [ "${CLUSTER_DEMO:-1}" = "1" ]; then
 fi
 
 # 5. One task worker for the cluster, supervised (restarted when it exits, as systemd would).
+export WAGTAILFRONTENDCACHE=$FRONTEND_CACHE
 if $BIN/python manage.py help task_worker >/dev/null 2>&1; then
     scripts/supervise.sh $BIN/python manage.py task_worker > "$STATE/worker.log" 2>&1 & pids+=($!)
 else
@@ -121,8 +125,13 @@ cat > "$STATE/varnish/nodes.vcl" <<VCL
 # Written by scripts/cluster.sh: the two loopback nodes, and who may PURGE/BAN (the nodes).
 backend node1 { .host = "127.0.0.1"; .port = "$NODE1_PORT"; .probe = healthz; .connect_timeout = 1s; .first_byte_timeout = 60s; }
 backend node2 { .host = "127.0.0.1"; .port = "$NODE2_PORT"; .probe = healthz; .connect_timeout = 1s; .first_byte_timeout = 60s; }
+backend node1_unprobed { .host = "127.0.0.1"; .port = "$NODE1_PORT"; .connect_timeout = 1s; .first_byte_timeout = 60s; }
+backend node2_unprobed { .host = "127.0.0.1"; .port = "$NODE2_PORT"; .connect_timeout = 1s; .first_byte_timeout = 60s; }
 acl purgers { $acl}
-sub vcl_init { nodes.add_backend(node1); nodes.add_backend(node2); }
+sub vcl_init {
+    nodes.add_backend(node1); nodes.add_backend(node2);
+    unprobed.add_backend(node1_unprobed); unprobed.add_backend(node2_unprobed);
+}
 VCL
 # -j none: no privilege separation (loopback, one user); the Debian service runs it jailed.
 varnishd -F -j none -n "$STATE/varnish/work" -a "127.0.0.1:$CLUSTER_PORT" -T 127.0.0.1:0 \

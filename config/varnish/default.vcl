@@ -27,6 +27,10 @@ probe healthz {
 
 sub vcl_init {
     new nodes = directors.round_robin();
+    # The same nodes without probes: used only while every probe fails. /healthz also fails for
+    # reasons that do not stop a node serving pages (the task queue's backlog when the worker is
+    # down), and a site that answers is better than Varnish's 503 for everyone.
+    new unprobed = directors.round_robin();
 }
 
 include "nodes.vcl";
@@ -49,6 +53,9 @@ sub vcl_recv {
         return (synth(200, "Banned"));
     }
     set req.backend_hint = nodes.backend();
+    if (!std.healthy(req.backend_hint)) {
+        set req.backend_hint = unprobed.backend();
+    }
     # A client may not send the tags the cache keys bans on.
     unset req.http.X-Cache-Tags;
     if (req.method != "GET" && req.method != "HEAD") {
@@ -59,10 +66,8 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
     }
-    # Serve a stale copy for a short while when no node is healthy, and during a fetch.
-    if (std.healthy(req.backend_hint)) {
-        set req.grace = 10s;
-    }
+    # A stale copy is served for up to 10 s while a fresh one is fetched.
+    set req.grace = 10s;
     # Other cookies (csrftoken, a language choice) do not change a shared page: the node renders
     # the same bytes for them, and a page that uses the CSRF token sets a cookie and is not stored.
     return (hash);
@@ -77,6 +82,9 @@ sub vcl_backend_fetch {
     # A retry goes to the next node of the round robin.
     if (bereq.retries > 0) {
         set bereq.backend = nodes.backend();
+        if (!std.healthy(bereq.backend)) {
+            set bereq.backend = unprobed.backend();
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 """The cluster of ``make cluster``, started for real by ``scripts/cluster.sh`` on free loopback ports.
 
 Varnish in front of two gunicorn nodes with production settings, one task worker, Redis, and a
-database of the suite's kind: a sibling PostgreSQL database ``<name>_cluster`` when DATABASE_URL
+database of the suite's kind: a sibling PostgreSQL database ``<name>_clustertest`` when DATABASE_URL
 names PostgreSQL, else one SQLite file both nodes open. Redis is ``REDIS_TEST_URL`` (a database
 the tests own: it is emptied first, so limits and cached pages of an earlier run are gone).
 The tests talk to it over HTTP only, as visitors and editors do; ``cluster_manage`` runs a
@@ -10,6 +10,7 @@ management command with the nodes' environment when a test needs the database.
 
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -92,13 +93,22 @@ def cluster():
         NODE2_PORT=str(ports[2]),
         OBJECTSTORE_PORT=str(ports[3]),
         CLUSTER_STATE=str(state),
-        DATABASE_URL=browser_database_url(state, suffix="cluster"),
+        DATABASE_URL=browser_database_url(state, suffix="clustertest"),
         REDIS_URL=REDIS_TEST_URL,
         WEB_CONCURRENCY="1",
         GUNICORN_THREADS="4",
         PYTHONUNBUFFERED="1",
         # Only 127.0.0.1 (the nodes) may purge; tests send as 127.0.0.2 to be refused.
         CLUSTER_PURGERS="127.0.0.1",
+        # What cluster.sh gives the nodes, given here so that cluster.manage() runs as a node does.
+        SECRET_KEY=secrets.token_urlsafe(64),
+        WAGTAILFRONTENDCACHE=json.dumps(
+            {"varnish": {"BACKEND": "pagecache.varnish.VarnishBackend", "LOCATION": f"http://127.0.0.1:{ports[0]}"}}
+        ),
+        PAGE_CACHE_SHARED_MAX_AGE="300",
+        SECURE_SSL_REDIRECT="0",
+        RECAPTCHA_REQUIRED="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
     )
     env.pop("DJANGO_SETTINGS_MODULE", None)
     process = subprocess.Popen(

@@ -13,7 +13,8 @@ class PageCacheMiddleware:
     page whose CSP carries a per-request nonce is never stored. Static files and the admin
     are excluded by path, and plain-HTTP requests that must be redirected to HTTPS are left
     to ``SecurityMiddleware``. ``X-Page-Cache`` says ``hit`` or ``miss`` on pages that could
-    be cached.
+    be cached. With Varnish in front (``PAGE_CACHE_SHARED_MAX_AGE``), those pages also carry
+    ``s-maxage`` and ``X-Cache-Tags``: the same decision tells Varnish what it may keep.
     """
 
     def __init__(self, get_response):

@@ -162,4 +162,4 @@ def test_a_ban_varnish_refuses_or_misses_is_logged_not_raised(settings, caplog):
         "varnish": {"BACKEND": "pagecache.varnish.VarnishBackend", "LOCATION": f"http://127.0.0.1:{free_port()}"}
     }
     assert varnish.ban(varnish.EVERYTHING) == 0
-    assert "BAN . to 127.0.0.1" in caplog.text
+    assert "BAN . to" in caplog.text and "failed: URLError" in caplog.text  # the address is masked in logs

@@ -97,6 +97,12 @@ sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);
     }
+    # Hashed static files (whitenoise marks them immutable): the same bytes for everyone, forever.
+    # Their Vary (Accept-Encoding) is kept: one copy per encoding.
+    if (bereq.url ~ "^/static/" && beresp.status == 200 && beresp.http.Cache-Control ~ "immutable"
+        && !beresp.http.Set-Cookie) {
+        return (deliver);
+    }
     if (!beresp.http.X-Cache-Tags || beresp.http.Set-Cookie || beresp.status != 200) {
         # Not shared: remember that for a while so requests for it are not queued behind each other.
         set beresp.uncacheable = true;

@@ -91,7 +91,7 @@ def cluster_environment(state):
         CLUSTER_STATE=str(state),
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,
-        CLUSTER_DEMO="0" if (STATE / "content-ready").exists() else "1",
+        CLUSTER_DEMO=os.environ.get("BENCH_CLUSTER_DEMO", "0" if (STATE / "content-ready").exists() else "1"),
         # As cluster.sh gives the nodes: the publish loop below bans as a node does.
         WAGTAILFRONTENDCACHE=json.dumps(
             {"varnish": {"BACKEND": "pagecache.varnish.VarnishBackend", "LOCATION": VARNISH}}

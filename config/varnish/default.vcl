@@ -26,14 +26,22 @@ probe healthz {
 }
 
 sub vcl_init {
-    new nodes = directors.round_robin();
+    # A shard director: .backend(alt=N) gives the N-th alternative for the same key, so a retry is
+    # sure to go to another node than the one that failed (a round robin shared by concurrent
+    # requests could send it back to the dead one).
+    new nodes = directors.shard();
     # The same nodes without probes: used only while every probe fails. /healthz also fails for
     # reasons that do not stop a node serving pages (the task queue's backlog when the worker is
     # down), and a site that answers is better than Varnish's 503 for everyone.
-    new unprobed = directors.round_robin();
+    new unprobed = directors.shard();
 }
 
 include "nodes.vcl";
+
+sub vcl_init {
+    nodes.reconfigure();
+    unprobed.reconfigure();
+}
 
 sub vcl_recv {
     if (req.method == "PURGE" || req.method == "BAN") {
@@ -52,9 +60,9 @@ sub vcl_recv {
         ban("obj.http.X-Cache-Tags ~ " + req.http.X-Ban-Tags);
         return (synth(200, "Banned"));
     }
-    set req.backend_hint = nodes.backend();
+    set req.backend_hint = nodes.backend(resolve=LAZY);
     if (!std.healthy(req.backend_hint)) {
-        set req.backend_hint = unprobed.backend();
+        set req.backend_hint = unprobed.backend(resolve=LAZY);
     }
     # A client may not send the tags the cache keys bans on.
     unset req.http.X-Cache-Tags;
@@ -79,12 +87,15 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
-    # A retry goes to the next node of the round robin.
-    if (bereq.retries > 0) {
-        set bereq.backend = nodes.backend();
-        if (!std.healthy(bereq.backend)) {
-            set bereq.backend = unprobed.backend();
-        }
+    # Requests are spread over the nodes by a key drawn once per fetch; a retry takes the next
+    # node for the same key, i.e. another node than the one that failed.
+    if (bereq.retries == 0) {
+        set bereq.http.X-Node-Key = bereq.xid;
+    }
+    if (std.healthy(nodes.backend(resolve=LAZY))) {
+        set bereq.backend = nodes.backend(by=KEY, key=nodes.key(bereq.http.X-Node-Key), alt=bereq.retries);
+    } else {
+        set bereq.backend = unprobed.backend(by=KEY, key=unprobed.key(bereq.http.X-Node-Key), alt=bereq.retries);
     }
 }
 

@@ -52,6 +52,7 @@ if [ -z "${SECRET_KEY:-}" ]; then
 fi
 export SECRET_KEY
 export DJANGO_SETTINGS_MODULE=config.settings.production
+export PYTHONUNBUFFERED=1  # every log line reaches .cluster/, even from a node that is killed
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 export CSRF_TRUSTED_ORIGINS=${CSRF_TRUSTED_ORIGINS:-http://127.0.0.1:$CLUSTER_PORT,http://127.0.0.1:$NODE1_PORT,http://127.0.0.1:$NODE2_PORT}
 export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$CLUSTER_PORT}

@@ -37,17 +37,25 @@ class Cluster:
         self.process = None
 
     def manage(self, *args, stdin=None):
-        """Run ``manage.py`` with the nodes' settings and database; its stdout."""
-        result = subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), *args],
-            env=self.env,
-            cwd=ROOT,
-            input=stdin,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        return result.stdout
+        """Run ``manage.py`` with the nodes' settings and database; its stdout.
+
+        On SQLite one writer at a time: a write that meets the nodes' or the worker's is refused
+        with "database is locked" and is tried again (PostgreSQL, production's database, waits).
+        """
+        for attempt in range(5):
+            result = subprocess.run(
+                [sys.executable, str(ROOT / "manage.py"), *args],
+                env=self.env,
+                cwd=ROOT,
+                input=stdin,
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode == 0:
+                return result.stdout
+            if "database is locked" not in result.stderr or attempt == 4:
+                raise AssertionError(f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}")
+            time.sleep(1)
 
     def python(self, code):
         """Run ``code`` in ``manage.py shell`` with the nodes' settings; what it prints as JSON."""

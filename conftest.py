@@ -82,3 +82,78 @@ def page_cache(settings):
     caches["default"].clear()
     yield caches["default"]
     caches["default"].clear()
+
+
+# The S3-compatible object store of the media tests: scripts/objectstore.sh (moto's server, from
+# requirements-dev.txt, as `make cluster` runs it), started once per session on loopback.
+OBJECTSTORE_PORT = int(os.environ.get("OBJECTSTORE_TEST_PORT", "8151"))
+OBJECTSTORE_KEYS = {"AWS_ACCESS_KEY_ID": "objectstore-test", "AWS_SECRET_ACCESS_KEY": "objectstore-test-secret"}
+
+
+@pytest.fixture(scope="session")
+def objectstore(tmp_path_factory):
+    """``http://127.0.0.1:PORT`` of a running object store with the public and private buckets made."""
+    import signal
+    import subprocess
+    import time
+    from pathlib import Path
+
+    import boto3
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    endpoint = f"http://127.0.0.1:{OBJECTSTORE_PORT}"
+    script = Path(__file__).resolve().parent / "scripts" / "objectstore.sh"
+    process = subprocess.Popen(
+        [str(script), str(OBJECTSTORE_PORT), str(tmp_path_factory.mktemp("objectstore"))],
+        env={**os.environ, **OBJECTSTORE_KEYS},
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", **s3_client_keys())
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            s3.head_bucket(Bucket="gobierno-abierto-private")
+            s3.get_bucket_policy(Bucket="gobierno-abierto-media")
+            break
+        except (BotoCoreError, ClientError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("scripts/objectstore.sh did not start") from None
+            time.sleep(0.2)
+    yield endpoint
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=10)
+
+
+def s3_client_keys():
+    return {
+        "aws_access_key_id": OBJECTSTORE_KEYS["AWS_ACCESS_KEY_ID"],
+        "aws_secret_access_key": OBJECTSTORE_KEYS["AWS_SECRET_ACCESS_KEY"],
+    }
+
+
+@pytest.fixture
+def s3(objectstore):
+    """A boto3 client of the test object store (to look into the buckets behind the site's back)."""
+    import boto3
+
+    return boto3.client("s3", endpoint_url=objectstore, region_name="us-east-1", **s3_client_keys())
+
+
+@pytest.fixture
+def s3_media(settings, objectstore):
+    """Media on the object store, configured as config/settings/base.py does for AWS_S3_ENDPOINT_URL."""
+    from base.storage import public_media_url
+
+    settings.AWS_S3_ENDPOINT_URL = objectstore
+    settings.AWS_S3_ADDRESSING_STYLE = "path"
+    settings.AWS_S3_REGION_NAME = "us-east-1"
+    settings.AWS_ACCESS_KEY_ID = OBJECTSTORE_KEYS["AWS_ACCESS_KEY_ID"]
+    settings.AWS_SECRET_ACCESS_KEY = OBJECTSTORE_KEYS["AWS_SECRET_ACCESS_KEY"]
+    settings.MEDIA_URL = public_media_url(objectstore, settings.AWS_STORAGE_BUCKET_NAME)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "base.storage.PublicMediaStorage"},
+        "private": {"BACKEND": "base.storage.PrivateMediaStorage"},
+    }
+    return settings

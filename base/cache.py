@@ -6,12 +6,16 @@ django-redis's ``IGNORE_EXCEPTIONS``: a connection or timeout error is logged (o
 ``LOG_INTERVAL`` seconds, without keys or values) and the call answers as a cache miss,
 so pages are computed from the database instead. ``ping()`` still raises, for ``/healthz``.
 It also reuses one Redis client per connection pool (``ReusedClientRedisCacheClient``).
+
+django-redis itself is not used: with ``IGNORE_EXCEPTIONS`` it logs every failed call (a flood
+of tracebacks per second during an outage) and its ``incr`` answers None where every Django
+backend raises ValueError for a missing counter, which the rate limits rely on.
 """
 
+import functools
 import logging
 import time
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -42,6 +46,26 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         return client
 
 
+def answer_while_down(name, fallback):
+    """``RedisCache.<name>``, answering ``fallback(*args, **kwargs)`` when Redis cannot be reached."""
+    method = getattr(RedisCache, name)
+
+    @functools.wraps(method)
+    def resilient(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except CACHE_ERRORS as error:
+            self.log_outage(name, error)
+            return fallback(*args, **kwargs)
+
+    return resilient
+
+
+def counter_unavailable(*args, **kwargs):
+    """A missing counter raises ValueError in every backend; callers already handle it."""
+    raise ValueError("Key not available: the cache is down.")
+
+
 class ResilientRedisCache(RedisCache):
     """``RedisCache`` that degrades to "always a miss" while Redis is down."""
 
@@ -52,81 +76,25 @@ class ResilientRedisCache(RedisCache):
         self._class = ReusedClientRedisCacheClient
         self._last_logged = 0.0
 
-    def _failed(self, operation, error, default):
+    def log_outage(self, operation, error):
         now = time.monotonic()
         if now - self._last_logged >= self.LOG_INTERVAL:
             self._last_logged = now
             logger.warning("Cache unavailable (%s during %s); serving without cache.", type(error).__name__, operation)
-        return default
 
     def ping(self):
         """Raise if Redis does not answer (used by the health check, never swallowed)."""
         return self._cache.get_client(write=True).ping()
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except CACHE_ERRORS as error:
-            return self._failed("add", error, False)
-
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except CACHE_ERRORS as error:
-            return self._failed("get", error, default)
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set(key, value, timeout, version)
-        except CACHE_ERRORS as error:
-            return self._failed("set", error, None)
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except CACHE_ERRORS as error:
-            return self._failed("touch", error, False)
-
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except CACHE_ERRORS as error:
-            return self._failed("delete", error, False)
-
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except CACHE_ERRORS as error:
-            return self._failed("get_many", error, {})
-
-    def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except CACHE_ERRORS as error:
-            return self._failed("has_key", error, False)
-
-    def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except CACHE_ERRORS as error:
-            # A missing counter raises ValueError in every backend; callers already handle it.
-            self._failed("incr", error, None)
-            raise ValueError("Key not available: the cache is down.") from error
-
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except CACHE_ERRORS as error:
-            return self._failed("set_many", error, list(data))
-
-    def delete_many(self, keys, version=None):
-        try:
-            return super().delete_many(keys, version)
-        except CACHE_ERRORS as error:
-            return self._failed("delete_many", error, None)
-
-    def clear(self):
-        try:
-            return super().clear()
-        except CACHE_ERRORS as error:
-            return self._failed("clear", error, False)
+    # Each operation and its answer while Redis is down: a miss, nothing stored, nothing deleted.
+    add = answer_while_down("add", lambda *args, **kwargs: False)
+    get = answer_while_down("get", lambda key, default=None, version=None: default)
+    set = answer_while_down("set", lambda *args, **kwargs: None)
+    touch = answer_while_down("touch", lambda *args, **kwargs: False)
+    delete = answer_while_down("delete", lambda *args, **kwargs: False)
+    get_many = answer_while_down("get_many", lambda *args, **kwargs: {})
+    has_key = answer_while_down("has_key", lambda *args, **kwargs: False)
+    incr = answer_while_down("incr", counter_unavailable)
+    set_many = answer_while_down("set_many", lambda data, *args, **kwargs: list(data))
+    delete_many = answer_while_down("delete_many", lambda *args, **kwargs: None)
+    clear = answer_while_down("clear", lambda *args, **kwargs: False)

@@ -35,6 +35,7 @@ FILE_TYPES = {
     "application/json": "JSON",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
     "text/calendar": "ICS",
+    "application/atom+xml": "ATOM",
     "text/html": "HTML",
 }
 

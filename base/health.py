@@ -1,4 +1,4 @@
-"""``/healthz``: is this app server able to serve? Database, cache and task queue, as JSON.
+"""``/healthz``: is this app server able to serve? Database, schema, cache and task queues, as JSON.
 
 200 when every component answers, 503 otherwise, so a load balancer or a monitor can
 act on the status code alone and an operator can read which component failed. The
@@ -108,6 +108,7 @@ def check_task_queue(now=None, max_delay=None):
         .filter(backend_name__in=queued, started_at__lt=now - timedelta(seconds=max_running))
         .count()
     )
+    summary["queues"] = queue_backlog(queued, now)
     # Overdue or stuck tasks mean no worker is consuming the queue: the check fails, with the reason.
     result = {"ok": not (summary["overdue"] or summary["stuck"]), "backend": "database", **summary}
     reason = task_queue_problem(summary, max_delay, max_running)
@@ -116,40 +117,104 @@ def check_task_queue(now=None, max_delay=None):
     return result
 
 
+def queue_backlog(backends, now):
+    """The backlog of every queue of the database ``backends``: tasks ready to run and the oldest one's wait.
+
+    ``{"default": {"backend": "default", "pending": 3, "oldest_wait_s": 1.5}, "mail": {...}}``: one entry
+    per queue the settings declare (empty ones too), keyed by queue name.
+    """
+    from django.db.models import Count, Min, Q
+    from django_tasks_db.compat import task_backends
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    queues = {}
+    for backend in backends:
+        for queue in sorted(task_backends[backend].queues):
+            queues[queue] = {"backend": backend, "pending": 0, "oldest_wait_s": 0}
+    no_delay = Q(run_after=get_date_max())
+    groups = (
+        DBTaskResult.objects.ready()
+        .filter(backend_name__in=backends)
+        .values("backend_name", "queue_name")
+        .annotate(
+            pending=Count("id"),
+            # A task with no delay is due since it was enqueued; a delayed one since its run_after.
+            oldest_immediate=Min("enqueued_at", filter=no_delay),
+            oldest_delayed=Min("run_after", filter=~no_delay),
+        )
+    )
+    for group in groups:
+        due = [time for time in (group["oldest_immediate"], group["oldest_delayed"]) if time is not None]
+        entry = queues.setdefault(group["queue_name"], {"backend": group["backend_name"], "pending": 0})
+        entry["pending"] += group["pending"]
+        entry["oldest_wait_s"] = round(max(0.0, (now - min(due)).total_seconds()), 1) if due else 0
+    return queues
+
+
 def task_queue_problem(summary, max_delay, max_running):
     """Why the queue is unhealthy, in Spanish for the operator reading ``/healthz``, or ``""``."""
     problems = []
     if summary["overdue"]:
         problems.append(
             f"{summary['overdue']} tarea(s) en cola hace más de {max_delay // 60} min: "
-            "¿está detenido el proceso de envío de correo (mail_worker)?"
+            "¿está detenido el proceso de tareas (task_worker)?"
         )
     if summary["stuck"]:
         problems.append(
             f"{summary['stuck']} tarea(s) «en curso» hace más de {max_running // 60} min: "
-            "las dejó un proceso de envío que se detuvo."
+            "las dejó un proceso de tareas que se detuvo."
         )
     return " ".join(problems)
 
 
+# Set once this process has seen the database schema up to date with its code: a schema does not
+# go back, so the migration graph is not loaded again on every probe.
+_schema_current = False
+
+
+def check_migrations(alias="default"):
+    """Does the database have every migration this code has? ``{"pending": n}``, not ok when n > 0."""
+    global _schema_current
+    if _schema_current:
+        return {"pending": 0}
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connections[alias])
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if plan:
+        return {"ok": False, "pending": len(plan), "reason": "migrations pending"}
+    _schema_current = True
+    return {"pending": 0}
+
+
 def health_report():
-    """``(all_ok, {"database": {...}, "cache": {...}, "tasks": {...}})``."""
+    """``(all_ok, {"database": {...}, "migrations": {...}, "cache": {...}, "tasks": {...}})``."""
     checks = {
         "database": timed(check_database),
+        "migrations": timed(check_migrations),
         "cache": timed(check_cache),
         "tasks": timed(check_task_queue),
     }
-    if not checks["database"]["ok"] and checks["tasks"].get("error"):
-        checks["tasks"]["error"] = "DatabaseUnavailable"
+    if not checks["database"]["ok"]:
+        for name in ("migrations", "tasks"):
+            if checks[name].get("error"):
+                checks[name]["error"] = "DatabaseUnavailable"
     return all(check["ok"] for check in checks.values()), checks
 
 
 @never_cache
 @require_GET
 def healthz(request):
-    """JSON health report; 200 when database, cache and task queue all work, else 503."""
+    """JSON health report; 200 when database, schema, cache and task queue all work, else 503.
+
+    A node whose database is behind its code (a deployment that has not run ``migrate_once`` yet)
+    answers 503 with ``"reason": "migrations pending"``, so the load balancer sends it nothing.
+    """
     ok, checks = health_report()
-    return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+    body = {"status": "ok" if ok else "error", "checks": checks}
+    if checks["migrations"].get("pending"):
+        body["reason"] = "migrations pending"
+    return JsonResponse(body, status=200 if ok else 503)
 
 
 class DatabaseUnavailableMiddleware:

@@ -1,5 +1,6 @@
 """Shared models: site-wide settings and the generic content page."""
 
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,10 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .svg import check_svg_logo, validate_svg_logo
+
+# Height of the logo in the header, in CSS pixels; its width follows the drawing's proportions.
+LOGO_HEIGHT = 48
 
 
 def in_language(queryset, linked_pk, language, usable=None):
@@ -100,6 +105,20 @@ class SiteSettings(BaseSiteSetting):
             "se edita y sincroniza en Configuración → Textos del sitio."
         ),
     )
+    logo = models.FileField(
+        _("logo"),
+        upload_to="logo/",
+        blank=True,
+        validators=[FileExtensionValidator(["svg"]), validate_svg_logo],
+        help_text=_(
+            "Archivo SVG, sin scripts ni enlaces a otros archivos. Se muestra en el encabezado con el nombre "
+            "de la institución como texto alternativo. Vacío: el logo incluido en el sitio."
+        ),
+    )
+    # The drawing's proportions, read from the file when it is saved, so the header reserves
+    # the logo's exact space before it loads (no layout shift).
+    logo_width = models.FloatField(null=True, blank=True, editable=False)
+    logo_height = models.FloatField(null=True, blank=True, editable=False)
     phone = models.CharField(_("teléfono"), max_length=50, blank=True)
     email = models.EmailField(_("correo electrónico"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
@@ -156,6 +175,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         FieldPanel("texts"),
+        FieldPanel("logo"),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contacto")),
         MultiFieldPanel(
             [
@@ -184,6 +204,32 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("configuración del sitio")
+
+    def save(self, *args, **kwargs):
+        """Record the logo's proportions (or forget them when the logo is removed)."""
+        size = None
+        if self.logo:
+            try:
+                self.logo.open("rb")
+            except OSError:  # the file is gone from storage: the header falls back to the shipped logo
+                pass
+            else:
+                try:
+                    size = check_svg_logo(self.logo.read())
+                finally:
+                    self.logo.seek(0)
+        self.logo_width, self.logo_height = (size.width, size.height) if size else (None, None)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "logo" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "logo_width", "logo_height"}
+        super().save(*args, **kwargs)
+
+    @property
+    def logo_display_width(self):
+        """The logo's width in the header at ``LOGO_HEIGHT`` pixels high (None without a logo)."""
+        if not (self.logo and self.logo_width and self.logo_height):
+            return None
+        return round(LOGO_HEIGHT * self.logo_width / self.logo_height)
 
     def _memo_for_language(self, name, compute):
         """``compute(language)`` for the active language, kept on this settings object (one per request)."""

@@ -1,13 +1,13 @@
 """Editor roles: who edits and translates ("Comunicaciones") and who publishes ("Aprobadores")."""
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
 EDITORS = "Comunicaciones"
 APPROVERS = "Aprobadores"
-PROJECT_APPS = ["home", "fichas", "programa_gobierno", "participacion", "contacto", "search", "base"]
 # Snippets that are really site settings (no moderation, shown on every page): approvers only.
 APPROVER_ONLY_SNIPPETS = {"base.SiteTexts"}
 
@@ -16,7 +16,7 @@ def snippet_models():
     """Project models registered as snippets (those the admin edits outside the page tree)."""
     from wagtail.snippets.models import get_snippet_models
 
-    return [model for model in get_snippet_models() if model._meta.app_label in PROJECT_APPS]
+    return [model for model in get_snippet_models() if model._meta.app_label in settings.PROJECT_APPS]
 
 
 def sync_role_permissions(using="default"):
@@ -28,7 +28,7 @@ def sync_role_permissions(using="default"):
     if not groups:
         return
     # Permissions are created per app after its migrations; make sure every project app's exist.
-    for app_label in PROJECT_APPS:
+    for app_label in settings.PROJECT_APPS:
         create_permissions(apps.get_app_config(app_label), verbosity=0, using=using)
     for model in snippet_models():
         content_type = ContentType.objects.db_manager(using).get_for_model(model, for_concrete_model=False)

@@ -9,18 +9,18 @@ script or executable. Documents are then served as downloads (``Content-Disposit
 attachment``) except PDF, with ``X-Content-Type-Options: nosniff`` and Wagtail's sandboxing CSP.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from .filetypes import EXECUTABLE_SIGNATURES, extension, has_signature, is_text
+
 HEAD_BYTES = 4096
 
-# Signatures of the binary formats we accept (first bytes of the file).
-ZIP_FORMATS = {"docx", "xlsx", "pptx", "odt", "ods", "zip"}
-TEXT_FORMATS = {"csv", "json", "txt"}
-SIGNATURES = {"pdf": (b"%PDF-",), **{ext: (b"PK\x03\x04",) for ext in ZIP_FORMATS}}
+# The formats accepted as documents (their signatures are in ``filetypes``).
+DOCUMENT_FORMATS = {"pdf", "docx", "xlsx", "pptx", "odt", "ods", "zip", "csv", "json", "txt"}
 
-# Content that must never be stored as a document, whatever its name says.
-EXECUTABLE_SIGNATURES = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xfe\xed\xfa\xce", b"#!")
+# Markup that must never be stored as a text document, whatever its name says.
 MARKUP_MARKERS = (b"<!doctype html", b"<html", b"<script", b"<svg", b"<?xml", b"<iframe", b"<object", b"<body")
 
 
@@ -31,32 +31,32 @@ def document_content_error(filename, head):
     UTF-8 (or Latin-1) text without NUL bytes and without HTML/SVG/XML markup; nothing
     executable is accepted.
     """
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    ext = extension(filename)
     if not head:
         return _("El archivo está vacío.")
     if head.startswith(EXECUTABLE_SIGNATURES):
         return _("El archivo parece un programa ejecutable y no se acepta.")
-    if extension in SIGNATURES:
-        if not head.startswith(SIGNATURES[extension]):
-            return _("El contenido del archivo no corresponde a un archivo .%(ext)s.") % {"ext": extension}
+    if ext not in DOCUMENT_FORMATS:
+        return _("No se aceptan archivos .%(ext)s.") % {"ext": ext or "?"}
+    if not is_text(ext):
+        if not has_signature(ext, head):
+            return _("El contenido del archivo no corresponde a un archivo .%(ext)s.") % {"ext": ext}
         return None
-    if extension in TEXT_FORMATS:
-        if b"\x00" in head:
-            return _("El archivo .%(ext)s no es texto.") % {"ext": extension}
-        lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-        if any(marker in lowered for marker in MARKUP_MARKERS):
-            return _("El archivo contiene HTML, SVG o XML y no se acepta como .%(ext)s.") % {"ext": extension}
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as error:
-            # A multi-byte character cut at the end of the sample is fine; anything else is not text.
-            if error.start < len(head) - 3:
-                try:
-                    head.decode("latin-1")
-                except UnicodeDecodeError:  # pragma: no cover - latin-1 decodes every byte
-                    return _("El archivo .%(ext)s no es texto.") % {"ext": extension}
-        return None
-    return _("No se aceptan archivos .%(ext)s.") % {"ext": extension or "?"}
+    if b"\x00" in head:
+        return _("El archivo .%(ext)s no es texto.") % {"ext": ext}
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if any(marker in lowered for marker in MARKUP_MARKERS):
+        return _("El archivo contiene HTML, SVG o XML y no se acepta como .%(ext)s.") % {"ext": ext}
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut at the end of the sample is fine; anything else is not text.
+        if error.start < len(head) - 3:
+            try:
+                head.decode("latin-1")
+            except UnicodeDecodeError:  # pragma: no cover - latin-1 decodes every byte
+                return _("El archivo .%(ext)s no es texto.") % {"ext": ext}
+    return None
 
 
 class DocumentForm(BaseDocumentForm):
@@ -71,7 +71,5 @@ class DocumentForm(BaseDocumentForm):
             uploaded.seek(position)
             error = document_content_error(uploaded.name, head)
             if error:
-                from django.core.exceptions import ValidationError
-
                 raise ValidationError(error)
         return uploaded

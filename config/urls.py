@@ -13,10 +13,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from base import health
 from base import views as base_views
 from base.api import api_router
-from base.password_reset import RateLimitedPasswordResetView
+from contacto.password_reset import RateLimitedPasswordResetView
 
 urlpatterns = [
-    # Wagtail's password-reset page with per-client and per-address limits (base/password_reset.py).
+    # Wagtail's password-reset page with per-client and per-address limits (contacto/password_reset.py).
     path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", include("fichas.urls")),
     path("", include("participacion.urls")),
     path("", include("programa_gobierno.urls")),
+    path("", include("suscripciones.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

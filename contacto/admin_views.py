@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
-from .models import Attachment
+from .records import Attachment
 
 
 def download_attachment(request, pk):

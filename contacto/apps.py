@@ -6,3 +6,5 @@ class ContactoConfig(AppConfig):
 
     name = "contacto"
     verbose_name = "Atención Ciudadana"
+    # Short address -> the page model it leads to (see base/demo_redirects.py).
+    short_addresses = {"/contacto": "ContactoPage", "/denuncias": "CanalDenunciasPage"}

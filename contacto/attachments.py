@@ -9,30 +9,23 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from base.filetypes import extension, has_signature
+
 MAX_FILES = 3
 MAX_FILE_SIZE = 5 * 1024 * 1024  # per file
-SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "jpg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-}
+KINDS = ("pdf", "jpg", "png")  # their signatures are in base/filetypes.py
 EXTENSIONS = {"pdf": "pdf", "jpg": "jpg", "jpeg": "jpg", "png": "png"}
 PILLOW_FORMATS = {"jpg": "JPEG", "png": "PNG"}
 
 
 def file_kind(name):
     """The kind (pdf, jpg, png) of a file name by its extension, or None if not accepted."""
-    if "." not in name:
-        return None
-    return EXTENSIONS.get(name.rsplit(".", 1)[1].lower())
+    return EXTENSIONS.get(extension(name))
 
 
 def sniff(head):
     """The kind whose signature ``head`` (the first bytes) starts with, or None."""
-    for kind, signatures in SIGNATURES.items():
-        if any(head.startswith(signature) for signature in signatures):
-            return kind
-    return None
+    return next((kind for kind in KINDS if has_signature(kind, head)), None)
 
 
 def validate_attachment(upload):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .attachments import MAX_FILES, validate_attachment
 from .captcha import OfficeCaptchaField
 from .communes import COMMUNE_CHOICES
+from .tracking import normalise_code
 
 # Markup that has no place in a plain-text message: script-capable tags, javascript: URLs, event handlers.
 SCRIPT_PATTERN = re.compile(
@@ -238,8 +239,6 @@ class LookupForm(AccessibleErrorsMixin, forms.Form):
     )
 
     def clean_code(self):
-        from .tracking import normalise_code
-
         code = normalise_code(self.cleaned_data["code"])
         if not re.fullmatch(r"OAC-\d{4}-\d{6}", code):
             raise ValidationError(_("El código tiene el formato OAC-2026-000123."), code="format")

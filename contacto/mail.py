@@ -21,6 +21,8 @@ from django.db import transaction
 from django.db.models import F
 from django_tasks import task
 
+from .records import OutgoingMail
+
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 12
 # A delivery takes seconds (EMAIL_TIMEOUT is 10 s): a task "running" this long has no worker left.
@@ -42,8 +44,6 @@ def deliver_mail(mail_id):
     """
     from django.utils import timezone
 
-    from .models import OutgoingMail
-
     mail = OutgoingMail.objects.filter(pk=mail_id).first()
     if mail is None or mail.status == OutgoingMail.Status.SENT:
         return "nothing to do"
@@ -64,8 +64,6 @@ def _record_failure(mail_id, error):
     """Count a failed attempt of ``mail_id``; give up after ``MAX_ATTEMPTS``, else enqueue a later try."""
     from django.utils import timezone
 
-    from .models import OutgoingMail
-
     with transaction.atomic():
         mail = OutgoingMail.objects.select_for_update().get(pk=mail_id)
         mail.attempts += 1
@@ -84,8 +82,6 @@ def _record_failure(mail_id, error):
 
 def requeue_unsent():
     """Enqueue every message still pending or failed (for an operator after a long outage). Returns how many."""
-    from .models import OutgoingMail
-
     count = 0
     for mail in OutgoingMail.objects.exclude(status=OutgoingMail.Status.SENT):
         if mail.status == OutgoingMail.Status.FAILED:

@@ -14,7 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import deadlines, tracking
-from .models import (
+from .mail import deliver_mail
+from .records import (
     Attachment,
     CitizenRequest,
     OutgoingMail,
@@ -62,8 +63,6 @@ def queue_mail(recipients, subject, template, context, request=None, language=No
     ``subject`` may be a callable: it is then called, like the template is rendered, with
     ``language`` active, so the whole message is written in that language.
     """
-    from .mail import deliver_mail
-
     with translation.override(language or staff_language()):
         subject = subject() if callable(subject) else subject
         body = render_to_string(template, context)

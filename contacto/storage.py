@@ -1,8 +1,10 @@
-"""Where citizens' attachments are kept: outside the public media directory, never served by URL.
+"""Where citizens' attachments are kept: outside the public media, never served by URL.
 
 Staff download them through an admin view that checks permissions
-(``admin_views.download_attachment``). The folder is the setting or environment
-variable ``CONTACTO_ATTACHMENTS_ROOT``; by default ``private-media`` beside MEDIA_ROOT.
+(``admin_views.download_attachment``). The storage is Django's ``private`` alias: the private
+bucket when media is on object storage (``base.storage.PrivateMediaStorage``), otherwise
+``PrivateAttachmentStorage``, the folder named by the setting or environment variable
+``CONTACTO_ATTACHMENTS_ROOT`` (by default ``private-media`` beside MEDIA_ROOT).
 """
 
 import os
@@ -10,8 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import LazyObject, empty
 
 
 def attachments_root():
@@ -40,6 +45,28 @@ class PrivateAttachmentStorage(FileSystemStorage):
         raise ValueError("Citizen attachments have no public URL.")
 
 
+class PrivateStorage(LazyObject):
+    """Django's ``private`` storage alias, looked up on first use (like ``default_storage``)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+private_storage = PrivateStorage()
+
+
+@receiver(setting_changed)
+def reset_private_storage(*, setting, **kwargs):
+    """Tests that switch ``STORAGES`` (to the object store) get the new private storage too."""
+    if setting == "STORAGES":
+        private_storage._wrapped = empty
+
+
+def attachment_storage():
+    """The storage of citizens' attachments (the field's ``storage``): the ``private`` alias."""
+    return private_storage
+
+
 @contextmanager
 def files_removed_on_failure(stored):
     """Delete the attachment files named in the list ``stored`` if the block fails.
@@ -52,7 +79,7 @@ def files_removed_on_failure(stored):
     try:
         yield stored
     except BaseException:
-        storage = PrivateAttachmentStorage()
+        storage = attachment_storage()
         for name in stored:
             storage.delete(name)
         raise

@@ -8,6 +8,8 @@ queue on it and each reads its own number; SQLite serialises writers anyway.
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from .records import TrackingSequence
+
 PREFIX = "OAC"
 
 
@@ -23,8 +25,6 @@ def normalise_code(text):
 
 def next_number(year):
     """Reserve and return the next number of ``year``. Must run inside a transaction."""
-    from .models import TrackingSequence
-
     for _attempt in range(5):
         updated = TrackingSequence.objects.filter(year=year).update(last_number=F("last_number") + 1)
         if updated:

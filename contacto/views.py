@@ -8,7 +8,7 @@ input, 404 for an unknown code in the look-up, 409 for a repeated submission,
 from django.conf import settings
 from django.core import signing
 from django.db import DatabaseError
-from django.db.models import Count, F, Q
+from django.db.models import Count
 from django.db.models.functions import TruncDate, TruncMonth
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -19,7 +19,7 @@ from base.numbers import percentage
 
 from . import ratelimit, services, stats
 from .forms import ContactForm, LookupForm
-from .models import CitizenRequest, RequestStatus, RequestType
+from .records import CitizenRequest, RequestStatus, RequestType
 
 # The tracking code travels to the confirmation in a signed cookie set on the redirect itself,
 # so showing it needs no session, no database and no second query that could fail.
@@ -193,9 +193,7 @@ def statistics(request, page):
     )
     answered_requests = CitizenRequest.objects.order_by().filter(answered_at__isnull=False)
     answered_on = TruncDate("answered_at", tzinfo=timezone.get_current_timezone())
-    on_time = answered_requests.annotate(answered_on=answered_on).aggregate(
-        answered=Count("pk"), on_time=Count("pk", filter=Q(answered_on__lte=F("due_on")))
-    )
+    on_time = CitizenRequest.on_time_counts()
     answered_pairs = list(
         answered_requests.annotate(answered_on=answered_on)
         .values_list("received_on", "answered_on")

@@ -24,7 +24,7 @@ from base.csvfiles import bom_first
 from base.spreadsheets import neutralise_formula
 
 from . import services
-from .models import CitizenRequest, OutgoingMail, RequestStatus
+from .records import CitizenRequest, OutgoingMail, RequestStatus
 
 STAFF_GROUP = "Atención Ciudadana"
 

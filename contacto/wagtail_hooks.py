@@ -1,9 +1,11 @@
 """Admin registration of the citizen attention office: the inbox and the mail outbox."""
 
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .admin_views import download_attachment
 from .viewsets import AtencionCiudadanaGroup
 
 
@@ -19,8 +21,4 @@ def contacto_admin_css():
 
 @hooks.register("register_admin_urls")
 def contacto_admin_urls():
-    from django.urls import path
-
-    from .admin_views import download_attachment
-
     return [path("atencion-ciudadana/adjuntos/<int:pk>/", download_attachment, name="contacto_attachment")]

@@ -8,30 +8,18 @@ functions of (name, size, first bytes) and return a Spanish message or None.
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-# extension -> (content type, accepted leading bytes; None = plain UTF-8 text)
-ALLOWED_TYPES = {
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "txt": ("text/plain", None),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
-    "odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", (b"PK\x03\x04",)),
-}
+from base.filetypes import extension, has_signature, is_text, media_type
+
+# The accepted extensions; their media types and signatures are in base/filetypes.py.
+ALLOWED_TYPES = ("pdf", "jpg", "jpeg", "png", "txt", "docx", "xlsx", "odt", "ods")
 ALLOWED_LABEL = "PDF, JPG, PNG, TXT, DOCX, XLSX, ODT, ODS"
 
-
-def extension(name: str) -> str:
-    """The lower-case extension of ``name`` without the dot ('' when none)."""
-    base = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    return base.rsplit(".", 1)[-1].lower() if "." in base else ""
+__all__ = ["ALLOWED_LABEL", "ALLOWED_TYPES", "content_type_for", "extension", "file_error"]
 
 
 def content_type_for(name: str) -> str:
     """The content type stored for an accepted file."""
-    return ALLOWED_TYPES[extension(name)][0]
+    return media_type(extension(name))
 
 
 def file_error(name: str, size: int, head: bytes, max_size: int) -> str | None:
@@ -50,8 +38,7 @@ def file_error(name: str, size: int, head: bytes, max_size: int) -> str | None:
             "size": filesizeformat(size),
             "max": filesizeformat(max_size),
         }
-    signatures = ALLOWED_TYPES[ext][1]
-    if signatures is None:
+    if is_text(ext):
         try:
             head.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -60,7 +47,7 @@ def file_error(name: str, size: int, head: bytes, max_size: int) -> str | None:
                 return _("El contenido de «%(name)s» no es texto.") % {"name": name}
         if b"\x00" in head:
             return _("El contenido de «%(name)s» no es texto.") % {"name": name}
-    elif not any(head.startswith(signature) for signature in signatures):
+    elif not has_signature(ext, head):
         return _("El contenido de «%(name)s» no corresponde a un archivo %(ext)s.") % {
             "name": name,
             "ext": ext.upper(),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from base.catalog import ECONOMY, GOVERNMENT, Dataset, Distribution, in_both_languages, register_datasets
+from base.feeds import ATOM_MEDIA_TYPE
 
 from .models import EXPORTS, FichaCiudadanaPage, FichasIndexPage, export_url
 
@@ -40,7 +41,8 @@ def keywords():
 
 @register_datasets
 def budget_datasets(request):
-    """All sheets together (``datos.csv`` of the index), then each live Spanish sheet with its four files."""
+    """All sheets together (``datos.csv`` of the index and the feed of new sheets), then each live Spanish sheet
+    with its four files."""
     index = FichasIndexPage.objects.live().public().filter(locale=Locale.get_default()).first()
     if index is None:
         return []
@@ -67,7 +69,12 @@ def budget_datasets(request):
                     url=absolute(export_url(index, request, "datos.csv")),
                     media_type="text/csv",
                     title=in_both_languages(_("Todas las fichas en CSV")),
-                )
+                ),
+                Distribution(
+                    url=absolute(index.feed_url(request)),
+                    media_type=ATOM_MEDIA_TYPE,
+                    title=in_both_languages(_("Fichas publicadas (Atom)")),
+                ),
             ],
         )
     ]

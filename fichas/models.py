@@ -24,8 +24,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.kinds import FICHA
+
 from . import exports
 from .blocks import BudgetTableBlock, FichaBodyBlock
+from .feeds import FEED_FILE, NewSheetsFeed
 from .forms import FichaPageForm
 from .panels import BudgetCheckPanel
 
@@ -81,6 +84,35 @@ class FichasIndexPage(RoutablePageMixin, Page):
         """The live sheets under this index, newest year first, then by programme number: one query."""
         return list(FichaCiudadanaPage.objects.child_of(self).live().order_by("-year", "programme_number", "title"))
 
+    def get_new_sheets(self, limit):
+        """The ``limit`` live, public sheets under this index published most recently for the first time."""
+        sheets = FichaCiudadanaPage.objects.child_of(self).live().public().order_by("-first_published_at", "-pk")
+        return list(sheets[:limit])
+
+    def feed_url(self, request):
+        """The public URL of the Atom feed of newly published sheets (``<index URL>fichas.atom``)."""
+        return export_url(self, request, FEED_FILE)
+
+    def home_task_summary(self, request=None):
+        """What the home page's task entry shows under a link here: the latest year and its number of sheets.
+
+        One query, whatever the number of sheets.
+        """
+        latest = (
+            FichaCiudadanaPage.objects.child_of(self)
+            .live()
+            .order_by()
+            .values("year")
+            .annotate(count=models.Count("pk"))
+            .order_by("-year")
+            .first()
+        )
+        return {
+            "template": "fichas/includes/home_task.html",
+            "year": latest["year"] if latest else None,
+            "count": latest["count"] if latest else 0,
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sheets = self.get_sheets()
@@ -97,6 +129,7 @@ class FichasIndexPage(RoutablePageMixin, Page):
             sheet_count=len(sheets),
             sheets_by_year=[(year, list(group)) for year, group in groupby(sheets, key=lambda sheet: sheet.year)],
             all_data_url=export_url(self, request, "datos.csv"),
+            feed_url=self.feed_url(request),
         )
         return context
 
@@ -113,9 +146,16 @@ class FichasIndexPage(RoutablePageMixin, Page):
         rows = [row for sheet in self.get_sheets() for row in exports.sheet_rows(sheet)]
         return exports.csv_response(rows, filename=f"{self.slug}.csv")
 
+    @path("fichas.atom/", name="new_sheets_feed")
+    def new_sheets_feed(self, request):
+        """The newly published sheets as an Atom feed, in this page's language (``feeds.NewSheetsFeed``)."""
+        return NewSheetsFeed()(request, index=self)
+
 
 class FichaCiudadanaPage(RoutablePageMixin, Page):
     """One programme's budget in one year, in plain language, with computed execution and open data."""
+
+    search_result_kind = FICHA  # what search results call it
 
     year = models.PositiveSmallIntegerField(
         _("año"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text=_("Año presupuestario.")

@@ -1,4 +1,4 @@
-"""Stable download URLs without a trailing slash: ``<sheet URL>datos.csv`` and friends.
+"""Stable download URLs without a trailing slash: ``<sheet URL>datos.csv`` and friends, ``<index URL>fichas.atom``.
 
 Wagtail's page URLs cannot contain a dot, so these patterns catch the file
 names and hand the request back to Wagtail's own ``serve`` view, which routes
@@ -9,7 +9,7 @@ all of Wagtail's checks (live pages, privacy, hooks).
 from django.urls import re_path
 from wagtail import views as wagtail_views
 
-EXPORT_FILES = r"datos\.csv|datos\.json|datos\.xlsx|datapackage\.json"
+EXPORT_FILES = r"datos\.csv|datos\.json|datos\.xlsx|datapackage\.json|fichas\.atom"
 
 
 def serve_export(request, page_path, file_name):

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from base.blocks import BaseStreamBlock
 from pagecache.core import memoize
 
+from .blocks import TaskStreamBlock
 from .progress import tally, tally_by_key
 
 
@@ -133,10 +134,27 @@ class Iniciativa(TranslatableMixin, index.Indexed, models.Model):
 
 
 class HomePage(Page):
-    """The site's home: the open-government model with its three axes and their progress."""
+    """The site's home: the top tasks people come to do, then the open-government model and its progress."""
 
     lead = models.CharField(_("bajada"), max_length=255, blank=True)
-    introduction = RichTextField(_("introducción"), blank=True, features=["bold", "italic", "link"])
+    tasks_heading = models.CharField(
+        _("título de la sección de tareas"), max_length=150, default="¿Qué necesita hacer?"
+    )
+    tasks = StreamField(
+        TaskStreamBlock(),
+        verbose_name=_("tareas principales"),
+        blank=True,
+        help_text=_(
+            "Lo que más viene a hacer la gente, en orden. Cada tarea enlaza a una página; las cifras bajo ella "
+            "(avance del programa, próximas sesiones…) se calculan solas a partir de esa página."
+        ),
+    )
+    introduction = RichTextField(
+        _("introducción al modelo"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Se muestra al comienzo de la sección de los ejes del modelo."),
+    )
     quote = models.TextField(_("cita"), blank=True)
     quote_source = models.CharField(_("fuente de la cita"), max_length=255, blank=True)
     axes_heading = models.CharField(_("título de la sección de ejes"), max_length=150, default="Ejes del modelo")
@@ -144,9 +162,11 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
-        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("tasks_heading"), FieldPanel("tasks")], heading=_("Tareas principales")),
+        MultiFieldPanel(
+            [FieldPanel("axes_heading"), FieldPanel("introduction")], heading=_("Modelo de Gobierno Abierto")
+        ),
         MultiFieldPanel([FieldPanel("quote"), FieldPanel("quote_source")], heading=_("Cita")),
-        FieldPanel("axes_heading"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("introduction")]
@@ -195,8 +215,42 @@ class HomePage(Page):
             axis.tally = tallies.get(axis.translation_key, tally([]))
         return axes
 
+    def get_tasks(self, request=None):
+        """The task entries: each one's words, its page in this page's language, its URL and computed summary.
+
+        The linked page's model may offer ``home_task_summary(request)``, a dict with the figures the
+        entry shows and the ``template`` that formats them (e.g. the programme's progress, the next
+        council sessions). A fixed number of queries per entry, whatever the content's size.
+        """
+        chosen = [block.value for block in self.tasks if block.value["page"] is not None]
+        keys = {value["page"].translation_key for value in chosen}
+        localized = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id).specific()
+        }
+        tasks = []
+        for value in chosen:
+            page = localized.get(value["page"].translation_key)
+            if page is None:
+                # Not translated (or not live) in this language: the chosen page itself, if live.
+                if not value["page"].live:
+                    continue
+                page = value["page"].specific
+            summary = getattr(page, "home_task_summary", None)
+            tasks.append(
+                {
+                    "heading": value["heading"],
+                    "text": value["text"],
+                    "url": page.get_url(request),
+                    "summary": summary(request) if summary else None,
+                }
+            )
+        return tasks
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Computed once after each change (any snippet save or publish purges it; pagecache.core).
+        # The tasks' "next sessions" may thus lag a session's start by the fragments' lifetime.
+        context["tasks"] = memoize("home-tasks", [self.pk], lambda: self.get_tasks(request), request=request)
         context["axes"] = memoize("home-axes", [self.pk], self.get_axes, request=request)
         return context

@@ -1,4 +1,4 @@
-"""The sessions calendar in the site's DCAT catalogue (``base.catalog``): one dataset, one iCalendar file.
+"""The sessions calendar in the site's DCAT catalogue (``base.catalog``): one dataset, an iCalendar file and a feed.
 
 Found at start-up by ``base.catalog.autodiscover``. Its landing page is the sessions
 listing; its period runs from the first recorded session to the last scheduled one.
@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from base.catalog import GOVERNMENT, Dataset, Distribution, in_both_languages, register_datasets
+from base.feeds import ATOM_MEDIA_TYPE
 
 from .models import InstanciaPage, ParticipacionIndexPage
 
@@ -17,7 +18,7 @@ KEYWORDS = [_("participación ciudadana"), _("sesiones"), _("consejos"), _("cale
 
 @register_datasets
 def sessions_datasets(request):
-    """The sessions of every council, round table and network, as an iCalendar feed."""
+    """The sessions of every council, round table and network, as an iCalendar file and an Atom feed."""
     index = ParticipacionIndexPage.objects.live().public().filter(locale=Locale.get_default()).first()
     if index is None:
         return []
@@ -46,7 +47,12 @@ def sessions_datasets(request):
                     url=request.build_absolute_uri(index.feed_url(base_url)),
                     media_type="text/calendar",
                     title=in_both_languages(_("Calendario iCalendar (sesiones.ics)")),
-                )
+                ),
+                Distribution(
+                    url=request.build_absolute_uri(index.atom_feed_url(base_url)),
+                    media_type=ATOM_MEDIA_TYPE,
+                    title=in_both_languages(_("Próximas sesiones (Atom)")),
+                ),
             ],
         )
     ]

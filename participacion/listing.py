@@ -47,6 +47,8 @@ TYPES_BY_SLUG = {body_type.slug: body_type for body_type in BODY_TYPES}
 
 # File name of the sessions' iCalendar feed, after the index page's URL.
 FEED_FILE = "sesiones.ics"
+# File name of the upcoming sessions' Atom feed, after the index's or a body's URL.
+ATOM_FEED_FILE = "sesiones.atom"
 
 # Longest text query accepted; longer input is refused with a 400 rather than searched.
 MAX_QUERY_LENGTH = 100

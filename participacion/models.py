@@ -27,8 +27,11 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.kinds import INSTANCIA
+
 from . import listing
 from .calendar import build_calendar
+from .feeds import UpcomingSessionsFeed
 
 # Sessions listed on /sesiones/ below the upcoming ones.
 RECENT_SESSIONS_SHOWN = 20
@@ -79,6 +82,21 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
         """The sessions of this page's live bodies, with their body (a queryset, nothing evaluated)."""
         return InstanciaSession.objects.filter(page__path__startswith=self.path, page__live=True).select_related("page")
 
+    #: Upcoming sessions the home page's task entry names.
+    HOME_SESSIONS_SHOWN = 2
+
+    def home_task_summary(self, request=None):
+        """What the home page's task entry shows under a link here: the next sessions, with their dates.
+
+        One query, whatever the number of sessions.
+        """
+        upcoming = self.get_sessions().filter(starts_at__gte=timezone.now()).order_by("starts_at", "page__path", "pk")
+        return {
+            "template": "participacion/includes/home_task.html",
+            "upcoming": list(upcoming[: self.HOME_SESSIONS_SHOWN]),
+            "sessions_url": self.get_url(request) + self.reverse_subpage("sessions"),
+        }
+
     # Routes ---------------------------------------------------------------
 
     def listing_response(self, request, body_type=None):
@@ -114,6 +132,7 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             filtered=bool(filter_type or query),
             sessions_url=base_url + self.reverse_subpage("sessions"),
             feed_url=self.feed_url(base_url),
+            atom_feed_url=self.atom_feed_url(base_url),
             page_title=body_type.plural if type_route else "",
         )
         return TemplateResponse(request, "participacion/participacion_index_page.html", context)
@@ -158,6 +177,7 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
             past=list(past),
             base_url=self.get_url(request),
             feed_url=self.feed_url(self.get_url(request)),
+            atom_feed_url=self.atom_feed_url(self.get_url(request)),
             page_title=_("Sesiones"),
         )
         return TemplateResponse(request, "participacion/sessions.html", context)
@@ -179,9 +199,28 @@ class ParticipacionIndexPage(RoutablePageMixin, Page):
         response["Content-Disposition"] = 'inline; filename="sesiones.ics"'
         return response
 
+    @path("sesiones.atom/", name="upcoming_feed")
+    def upcoming_feed_route(self, request):
+        """The next sessions of every body, as an Atom feed (``feeds.UpcomingSessionsFeed``)."""
+        return UpcomingSessionsFeed()(request, index=self)
+
+    @path("<slug:slug>/sesiones.atom/", name="body_upcoming_feed")
+    def body_upcoming_feed_route(self, request, slug):
+        """The next sessions of one body, as an Atom feed (``<body URL>sesiones.atom``)."""
+        body = InstanciaPage.objects.child_of(self).live().public().filter(slug=slug).first()
+        if body is None:
+            raise Http404
+        return UpcomingSessionsFeed()(request, index=self, body=body)
+
+    def atom_feed_url(self, base_url):
+        """The public URL of the upcoming sessions' Atom feed (``<index URL>sesiones.atom``)."""
+        return base_url + listing.ATOM_FEED_FILE
+
 
 class InstanciaPage(Page):
     """A participation body: advisory council, round table, alliance, municipal network or civil-society council."""
+
+    search_result_kind = INSTANCIA  # what search results call it
 
     class Status(models.TextChoices):
         ACTIVE = "activa", _("Activa")
@@ -251,6 +290,28 @@ class InstanciaPage(Page):
     def body_type(self):
         """This body's BodyType (slug, labels)."""
         return listing.TYPES_BY_VALUE.get(self.type)
+
+    @property
+    def names_its_type(self):
+        """True when the title already says what kind of body this is.
+
+        It does when it holds the type's first or last word: "Consejo Asesor de Género", "Mesa de
+        Personas Mayores" (Mesa Temática), "Round Table on Employment" (Thematic Round Table);
+        "C40 Cities" does not. The page then shows no separate type label above its title.
+        """
+        label_words = str(self.body_type.label).casefold().split() if self.body_type else []
+        title_words = set((self.seo_title or self.title).casefold().replace("(", " ").split())
+        return not label_words or bool({label_words[0], label_words[-1]} & title_words)
+
+    @property
+    def document_title(self):
+        """The window title: the page's (SEO) title, followed by its type unless the name already says it.
+
+        "C40 Cities · Alianza Internacional", but "Consejo Asesor de Género" alone, never
+        "Consejo Asesor de Género · Consejo Asesor".
+        """
+        title = self.seo_title or self.title
+        return title if self.names_its_type else f"{title} · {self.body_type.label}"
 
     def get_context(self, request, *args, **kwargs):
         """Members, sessions (with agreements and linked commitments), documents and siblings.

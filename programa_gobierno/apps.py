@@ -9,6 +9,8 @@ class ProgramaGobiernoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "programa_gobierno"
     verbose_name = "Programa de Gobierno"
+    # Short address -> the page model it leads to (see base/demo_redirects.py).
+    short_addresses = {"/programa": "ProgramaIndexPage"}
 
     def ready(self):
         from . import signals  # noqa: F401

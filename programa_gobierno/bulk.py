@@ -28,6 +28,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 from wagtail.models import WorkflowState
 
+from base import csvfiles
 from base.spreadsheets import keep_text_as_text
 from base.uploads import HEAD_BYTES, document_content_error
 
@@ -239,14 +240,9 @@ def _text_date(value):
 
 
 def to_csv(rows):
-    """CSV with the spreadsheet's columns (UTF-8 with BOM, as the open-data CSV), dates as dd-mm-aaaa."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow([header for _key, header, _editable in COLUMNS])
-    for row in rows:
-        writer.writerow(["" if row[key] is None else _text_date(row[key]) for key, _h, _e in COLUMNS])
-    return buffer.getvalue()
+    """The spreadsheet's columns as the site's CSV (``base.csvfiles``: BOM, RFC 4180), dates as dd-mm-aaaa."""
+    titles = [title for _key, title, _editable in COLUMNS]
+    return csvfiles.csv_text(titles, ([_text_date(row[key]) for key, _h, _e in COLUMNS] for row in rows))
 
 
 def to_xlsx(rows):

@@ -1,4 +1,4 @@
-"""The programme's commitments in the site's DCAT catalogue (``base.catalog``): one dataset, three formats.
+"""The programme's commitments in the site's DCAT catalogue (``base.catalog``): one dataset, three files, a feed.
 
 Found at start-up by ``base.catalog.autodiscover``. The dataset's period runs from the
 earliest commitment's start to the latest one's end; it changed when a commitment last
@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from base.catalog import GOVERNMENT, Dataset, Distribution, in_both_languages, register_datasets
+from base.feeds import ATOM_MEDIA_TYPE
 
+from .feeds import FEED_FILE
 from .models import ProgramaIndexPage
 
 MEDIA_TYPES = {
@@ -56,6 +58,13 @@ def programme_datasets(request):
                     title=in_both_languages(_("Compromisos en %(format)s"), format=fmt.upper()),
                 )
                 for fmt, url in index.data_urls(request).items()
+            ]
+            + [
+                Distribution(
+                    url=index_url + FEED_FILE,
+                    media_type=ATOM_MEDIA_TYPE,
+                    title=in_both_languages(_("Cambios de avance de los compromisos (Atom)")),
+                )
             ],
         )
     ]

@@ -54,6 +54,17 @@ MILESTONE_FIELDS = {
     "evidencia_fecha": "Fecha de la evidencia",
 }
 
+#: Fields of a step of the progress history (``history.timeline``, as the page's timeline and the feed): key -> header.
+HISTORY_FIELDS = {
+    "fecha": "Fecha del cambio",
+    "avance_porcentaje": "Avance (%)",
+    "nivel_cumplimiento": "Nivel de cumplimiento (código OGP)",
+    "nivel_cumplimiento_texto": "Nivel de cumplimiento",
+    "hitos_cumplidos": "Hitos cumplidos",
+    "hitos_total": "Hitos",
+    "evidencia_enlace": "Enlace de la evidencia",
+}
+
 #: Column keys of the flat (one row per milestone) CSV.
 CSV_COLUMNS = list(COMMITMENT_FIELDS) + [f"hito_{key}" if key != "hito" else key for key in MILESTONE_FIELDS]
 
@@ -88,11 +99,13 @@ ENGLISH_FIELDS = {
     "evidencia_enlace": ("evidence_link", "Evidence link"),
     "evidencia_fecha": ("evidence_date", "Evidence date"),
     "id_compromiso": ("commitment_id", "Commitment ID"),
+    "fecha": ("date", "Date of the change"),
 }
 #: Other words of the CSV and XLSX: Spanish -> English.
 ENGLISH_WORDS = {
     "Compromisos": "Commitments",
     "Hitos": "Milestones",
+    "Historial": "History",
     "Metodología": "Methodology",
     "columna": "column",
     "significado": "meaning",
@@ -146,6 +159,7 @@ def to_json(records, meta):
         {
             **{key: _plain(record[key]) for key in COMMITMENT_FIELDS},
             "hitos": [{key: _plain(m[key]) for key in MILESTONE_FIELDS} for m in record["hitos"]],
+            "historial": [{key: _plain(step[key]) for key in HISTORY_FIELDS} for step in record["historial"]],
         }
         for record in records
     ]
@@ -177,7 +191,7 @@ def to_csv(records, language=None):
 
 
 def to_xlsx(records, meta):
-    """An XLSX workbook: sheet "Compromisos" (one row each), sheet "Hitos" and sheet "Metodología"."""
+    """An XLSX workbook: sheets "Compromisos" (one row each), "Hitos", "Historial" and "Metodología"."""
     language = meta.get("idioma")
     workbook = Workbook()
     commitments = workbook.active
@@ -190,14 +204,19 @@ def to_xlsx(records, meta):
     for record in records:
         for milestone in record["hitos"]:
             milestones.append([record["id"], record["compromiso"], *(_plain(milestone[k]) for k in MILESTONE_FIELDS)])
+    history = workbook.create_sheet(word("Historial", language))
+    history.append([column(key, language) for key in ["id_compromiso", "compromiso", *HISTORY_FIELDS]])
+    for record in records:
+        for step in record["historial"]:
+            history.append([record["id"], record["compromiso"], *(_plain(step[k]) for k in HISTORY_FIELDS)])
     about = workbook.create_sheet(word("Metodología", language))
     for key, value in meta.items():
         about.append([word(key, language), str(value)])
     about.append([])
     about.append([word("columna", language), word("significado", language)])
-    for key, label in {**COMMITMENT_FIELDS, **MILESTONE_FIELDS}.items():
+    for key, label in {**COMMITMENT_FIELDS, **MILESTONE_FIELDS, **HISTORY_FIELDS}.items():
         about.append([column(key, language), meaning(key, label, language)])
-    for sheet in (commitments, milestones):
+    for sheet in (commitments, milestones, history):
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     keep_text_as_text(workbook).save(buffer)

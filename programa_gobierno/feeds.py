@@ -1,19 +1,20 @@
 """Atom feeds (RFC 4287) of the programme: one entry per recorded progress change (``RegistroAvance``).
 
-Built with ``django.contrib.syndication`` and its ``Atom1Feed``, which writes the feed's
-id, updated, author and ``rel="self"`` link. Served by ``ProgramaIndexPage``'s routes at
+Built on ``base.feeds.SiteFeed`` (Django's ``Atom1Feed``, which writes the feed's id,
+updated, author and ``rel="self"`` link). Entries are the steps of ``history.timeline``,
+the same the commitment page's timeline and the downloads show; an entry's evidence is
+also its ``<link rel="related">``. Served by ``ProgramaIndexPage``'s routes at
 ``<programme URL>avances.atom`` (every commitment) and ``<commitment URL>avances.atom``
 (one commitment), see ``urls.py``, in the page's language: English pages have English feeds.
 """
 
-from django.contrib.syndication.views import Feed
 from django.utils import formats
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from base.models import SiteSettings
+from base.feeds import SiteFeed
 
-from .models import ProgramaIndexPage, RegistroAvance, Status
+from .history import timeline
+from .models import ProgramaIndexPage
 
 FEED_FILE = "avances.atom"
 #: Entries in the feed: the most recent progress changes of all commitments.
@@ -25,18 +26,14 @@ def format_percent(value):
     return f"{formats.number_format(value, decimal_pos=1 if value % 1 else 0)} %"
 
 
-class ProgressFeed(Feed):
+class ProgressFeed(SiteFeed):
     """Recorded progress changes, newest first: commitment, progress, status, evidence.
 
     The feed's object is the programme page (all its commitments) or one commitment page.
     """
 
-    feed_type = Atom1Feed
-
     def get_object(self, request, page, commitment=None):
-        self.request = request
-        commitments = [commitment] if commitment else page.commitments()
-        self.commitments = {item.translation_key: item for item in commitments}
+        self.commitments = [commitment] if commitment else list(page.commitments())
         return commitment or page
 
     def title(self, page):
@@ -53,52 +50,39 @@ class ProgressFeed(Feed):
     def feed_url(self, page):
         return page.get_url(self.request) + FEED_FILE
 
-    def author_name(self, page):
-        texts = SiteSettings.for_request(self.request).localized_texts
-        return texts.institution_name or "Gobierno de Santiago"
-
     def items(self, page):
-        entries = RegistroAvance.objects.filter(commitment_key__in=self.commitments).order_by("-recorded_at", "-pk")
-        return list(entries[:FEED_ENTRIES])
+        return timeline(self.commitments, self.request, limit=FEED_ENTRIES)
 
-    def commitment(self, entry):
-        return self.commitments[entry.commitment_key]
-
-    def item_title(self, entry):
+    def item_title(self, step):
         return _("%(commitment)s: %(progress)s · %(status)s") % {
-            "commitment": self.commitment(entry).title,
-            "progress": format_percent(entry.progress),
-            "status": Status(entry.status).label,
+            "commitment": step.commitment.title,
+            "progress": format_percent(step.progress),
+            "status": step.status_label,
         }
 
-    def item_description(self, entry):
+    def item_description(self, step):
         text = _("Avance %(progress)s, nivel de cumplimiento «%(status)s», %(done)s de %(total)s hitos cumplidos.") % {
-            "progress": format_percent(entry.progress),
-            "status": Status(entry.status).label,
-            "done": entry.completed_milestones,
-            "total": entry.total_milestones,
+            "progress": format_percent(step.progress),
+            "status": step.status_label,
+            "done": step.completed_milestones,
+            "total": step.total_milestones,
         }
-        evidence = self.evidence_link(entry)
-        return f"{text} {_('Evidencia')}: {evidence}" if evidence else text
+        return f"{text} {_('Evidencia')}: {step.evidence_url}" if step.evidence_url else text
 
-    def evidence_link(self, entry):
-        """The evidence of the last milestone completed by the entry's date, if it has any."""
-        milestones = self.commitment(entry).hitos.filter(completed_on__lte=entry.recorded_at.date())
-        for milestone in milestones.order_by("-completed_on", "-pk"):
-            if milestone.has_evidence:
-                return milestone.evidence_link(self.request)
-        return ""
+    def item_extra_kwargs(self, step):
+        """The evidence as the entry's ``<link rel="related">`` (see ``base.feeds``)."""
+        return {"related_link": step.evidence_url}
 
-    def item_link(self, entry):
-        return self.commitment(entry).get_url(self.request)
+    def item_link(self, step):
+        return step.commitment.get_url(self.request)
 
-    def item_guid(self, entry):
-        return self.request.build_absolute_uri(self.item_link(entry)) + f"#avance-{entry.pk}"
+    def item_guid(self, step):
+        return self.request.build_absolute_uri(self.item_link(step)) + f"#avance-{step.pk}"
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, entry):
-        return entry.recorded_at
+    def item_pubdate(self, step):
+        return step.recorded_at
 
-    def item_updateddate(self, entry):
-        return entry.recorded_at
+    def item_updateddate(self, step):
+        return step.recorded_at

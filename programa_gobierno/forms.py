@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Status
+from .progress import Status
 
 #: Sort options: query-string value -> (label, ORDER BY).
 SORTS = {

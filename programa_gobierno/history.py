@@ -1,9 +1,18 @@
-"""The public history of a commitment's progress (``RegistroAvance``)."""
+"""The public history of a commitment's progress (``RegistroAvance``).
+
+``timeline`` is the one reading of that history: the commitment page's timeline, the
+Atom feeds (``feeds.py``) and the JSON and XLSX downloads (``exports.py``) all show
+what it returns, so they always tell the same story.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
 from . import progress as rules
-from .models import RegistroAvance
+from .models import Hito, RegistroAvance, Status
 
 
 def latest_entry(page):
@@ -36,3 +45,72 @@ def record_progress(page, when=None):
 def history_for(page):
     """The public history of ``page``'s commitment, newest first (one query)."""
     return list(RegistroAvance.objects.filter(commitment_key=page.translation_key).order_by("-recorded_at", "-pk"))
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """One recorded change of a commitment, as every public view of the history shows it.
+
+    ``evidence_url`` is the evidence of the last milestone completed by that day (absolute
+    when read with a request), "" when none was; ``evidence_title`` names that milestone.
+    """
+
+    pk: int
+    commitment: object  # the CompromisoPage, in the language it was read in
+    recorded_at: datetime
+    progress: Decimal
+    status: str
+    completed_milestones: int
+    total_milestones: int
+    evidence_url: str
+    evidence_title: str
+
+    @property
+    def status_label(self):
+        """The status in the active language ("Sustancial", "Substantial")."""
+        return Status(self.status).label
+
+    @property
+    def day(self):
+        """The local day of the change."""
+        return timezone.localdate(self.recorded_at)
+
+
+def timeline(commitments, request=None, limit=None):
+    """The recorded changes of ``commitments`` (pages of one language), newest first.
+
+    Two queries whatever the number of commitments, changes or milestones: the history
+    entries (shared by all translations, matched by ``translation_key``) and the completed
+    milestones with evidence of these pages (in their language, for the evidence's title).
+    """
+    by_key = {page.translation_key: page for page in commitments}
+    entries = RegistroAvance.objects.filter(commitment_key__in=by_key).order_by("-recorded_at", "-pk")
+    entries = list(entries[:limit] if limit else entries)
+    milestones = {}
+    completed = (
+        Hito.objects.filter(page__in=[page.pk for page in by_key.values()], completed_on__isnull=False)
+        .select_related("evidence_document", "evidence_image")
+        .order_by("-completed_on", "-pk")
+    )
+    for milestone in completed:
+        if milestone.has_evidence:
+            milestones.setdefault(milestone.page_id, []).append(milestone)
+    steps = []
+    for entry in entries:
+        page = by_key[entry.commitment_key]
+        day = timezone.localdate(entry.recorded_at)
+        evidence = next((m for m in milestones.get(page.pk, []) if m.completed_on <= day), None)
+        steps.append(
+            TimelineStep(
+                pk=entry.pk,
+                commitment=page,
+                recorded_at=entry.recorded_at,
+                progress=entry.progress,
+                status=entry.status,
+                completed_milestones=entry.completed_milestones,
+                total_milestones=entry.total_milestones,
+                evidence_url=evidence.evidence_link(request) if evidence else "",
+                evidence_title=evidence.title if evidence else "",
+            )
+        )
+    return steps

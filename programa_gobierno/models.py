@@ -31,17 +31,12 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from . import deadlines
+from search.kinds import COMPROMISO
+
+from . import deadlines, exports
 from . import progress as rules
-
-
-class Status(models.TextChoices):
-    """The Open Government Partnership completion scale."""
-
-    NOT_STARTED = rules.NOT_STARTED, _("No iniciado")
-    LIMITED = rules.LIMITED, _("Limitado")
-    SUBSTANTIAL = rules.SUBSTANTIAL, _("Sustancial")
-    COMPLETE = rules.COMPLETE, _("Completo")
+from .forms import FiltroCompromisosForm
+from .progress import Status
 
 
 class Tema(TranslatableMixin, index.Indexed, models.Model):
@@ -106,6 +101,19 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
             source = self.get_translation_or_none(default) or self
         return source.commitments()
 
+    def home_task_summary(self, request=None):
+        """What the home page's task entry shows under a link here: the programme's progress in figures.
+
+        Counted from the source commitments like the index's own summary (two queries).
+        """
+        commitments = self.source_commitments()
+        return {
+            "template": "programa_gobierno/includes/home_task.html",
+            "overall": rules.summarize(commitments.values_list("progress", "status")),
+            "overdue": commitments.filter(deadlines.overdue_commitments_q(deadlines.today())).count(),
+            "overdue_url": f"{self.get_url(request)}?atrasados=1",
+        }
+
     def get_context(self, request, *args, **kwargs):
         """Filters, the filtered and sorted listing, and the summaries overall and per theme.
 
@@ -113,8 +121,6 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         every commitment for the summaries, the listing's count and one page of it (with
         milestone counts).
         """
-        from .forms import FiltroCompromisosForm
-
         context = super().get_context(request, *args, **kwargs)
         temas = list(Tema.objects.filter(locale_id=self.locale_id))
         form = FiltroCompromisosForm(request.GET or None, temas=temas)
@@ -213,7 +219,12 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         }
 
     def export_records(self, request):
-        """Every live commitment with its milestones, as plain dicts (four queries in all)."""
+        """Every live commitment with its milestones and progress history, as plain dicts (six queries in all).
+
+        The history is ``history.timeline``'s, the same the commitment pages and the feeds show.
+        """
+        from .history import timeline
+
         milestones = Hito.objects.select_related("evidence_document", "evidence_image").order_by("sort_order", "pk")
         pages = (
             self.commitments()
@@ -221,6 +232,20 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
             .prefetch_related(Prefetch("hitos", queryset=milestones))
             .order_by("tema__sort_order", "tema__name", "title")
         )
+        pages = list(pages)
+        steps = {}
+        for step in timeline(pages, request):
+            steps.setdefault(step.commitment.pk, []).append(
+                {
+                    "fecha": step.recorded_at.isoformat(),
+                    "avance_porcentaje": step.progress,
+                    "nivel_cumplimiento": step.status,
+                    "nivel_cumplimiento_texto": str(step.status_label),
+                    "hitos_cumplidos": step.completed_milestones,
+                    "hitos_total": step.total_milestones,
+                    "evidencia_enlace": step.evidence_url,
+                }
+            )
         labels = dict(Status.choices)
         records = []
         for page in pages:
@@ -261,6 +286,7 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
                         }
                         for hito, share in zip(hitos, shares, strict=True)
                     ],
+                    "historial": steps.get(page.pk, []),
                 }
             )
         return records
@@ -291,29 +317,25 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
     @path("datos/json/", name="datos_json")
     def data_json(self, request):
         """All commitments with their milestones as JSON."""
-        from .exports import to_json
-
-        content = to_json(self.export_records(request), self.export_meta(request))
+        content = exports.to_json(self.export_records(request), self.export_meta(request))
         return self._download(content, "application/json; charset=utf-8", "json")
 
     @path("datos/csv/", name="datos_csv")
     def data_csv(self, request):
         """All commitments with their milestones as CSV, one row per milestone."""
-        from .exports import to_csv
-
-        return self._download(to_csv(self.export_records(request)), "text/csv; charset=utf-8", "csv")
+        return self._download(exports.to_csv(self.export_records(request)), "text/csv; charset=utf-8", "csv")
 
     @path("datos/xlsx/", name="datos_xlsx")
     def data_xlsx(self, request):
         """All commitments with their milestones as an XLSX workbook."""
-        from .exports import to_xlsx
-
-        content = to_xlsx(self.export_records(request), self.export_meta(request))
+        content = exports.to_xlsx(self.export_records(request), self.export_meta(request))
         return self._download(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
 
 
 class CompromisoPage(Page):
     """One commitment of the governor's programme, characterised as in the OGP commitment template."""
+
+    search_result_kind = COMPROMISO  # what search results call it
 
     summary = models.CharField(
         _("bajada"), max_length=300, blank=True, help_text=_("Una frase que resume el compromiso para el listado.")
@@ -437,7 +459,7 @@ class CompromisoPage(Page):
 
         A fixed number of queries whatever the number of milestones, images or links.
         """
-        from .history import history_for
+        from .history import timeline
 
         context = super().get_context(request, *args, **kwargs)
         images = get_image_model().objects.prefetch_renditions("max-800x600", "width-640")
@@ -458,7 +480,7 @@ class CompromisoPage(Page):
         context["related_pages"] = localized_pages(
             [link.related_page for link in self.enlaces.select_related("related_page")], self.locale_id
         )
-        context["history"] = history_for(self)
+        context["timeline"] = timeline([self], request)
         context["index_page"] = index_page = self.get_parent().specific
         context["data_urls"] = index_page.data_urls(request)
         context["substantial_from"] = rules.SUBSTANTIAL_FROM

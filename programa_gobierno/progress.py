@@ -24,12 +24,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 from base.numbers import exact_fraction, percentage
 
 NOT_STARTED = "no_iniciado"
 LIMITED = "limitado"
 SUBSTANTIAL = "sustancial"
 COMPLETE = "completo"
+
+
+class Status(models.TextChoices):
+    """The Open Government Partnership completion scale."""
+
+    NOT_STARTED = NOT_STARTED, _("No iniciado")
+    LIMITED = LIMITED, _("Limitado")
+    SUBSTANTIAL = SUBSTANTIAL, _("Sustancial")
+    COMPLETE = COMPLETE, _("Completo")
+
 
 #: The OGP scale, in order.
 STATUSES = (NOT_STARTED, LIMITED, SUBSTANTIAL, COMPLETE)

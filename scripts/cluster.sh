@@ -83,7 +83,11 @@ if [ -x scripts/objectstore.sh ]; then
     export AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-cluster}
     export AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY:-cluster-secret}
     scripts/objectstore.sh "$OBJECTSTORE_PORT" "$STATE/objectstore" > "$STATE/objectstore.log" 2>&1 & pids+=($!)
-    for _ in $(seq 1 60); do curl -s -o /dev/null "$AWS_S3_ENDPOINT_URL" && break; sleep 0.5; done
+    # Ready once the script has created the bucket.
+    for _ in $(seq 1 120); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$AWS_S3_ENDPOINT_URL/$AWS_STORAGE_BUCKET_NAME")" = 200 ] && break
+        sleep 0.5
+    done
 else
     export MEDIA_ROOT=${MEDIA_ROOT:-$STATE/media}
 fi
@@ -106,7 +110,7 @@ fi
 # 5. One task worker for the cluster, supervised (restarted when it exits, as systemd would).
 export WAGTAILFRONTENDCACHE=$FRONTEND_CACHE
 if $BIN/python manage.py help task_worker >/dev/null 2>&1; then
-    scripts/supervise.sh $BIN/python manage.py task_worker > "$STATE/worker.log" 2>&1 & pids+=($!)
+    scripts/supervise.sh $BIN/python manage.py task_worker --interval 1 > "$STATE/worker.log" 2>&1 & pids+=($!)
 else
     scripts/supervise.sh $BIN/python manage.py mail_worker --interval 2 > "$STATE/worker.log" 2>&1 & pids+=($!)
 fi

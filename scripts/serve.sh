@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make serve`: the production stack on loopback, as a real deployment runs it behind a TLS proxy:
-# PostgreSQL, Redis, collectstatic + whitenoise (hashed, compressed files), the mail task worker
-# and gunicorn with config.settings.production. Ctrl-C stops the worker and gunicorn.
+# PostgreSQL, Redis, collectstatic + whitenoise (hashed, compressed files), the task worker (mail
+# and Wagtail's own tasks) and gunicorn with config.settings.production. Ctrl-C stops the worker
+# and gunicorn. Media on local disk (.serve/media), or on the S3 endpoint AWS_S3_ENDPOINT_URL if set.
 #
 # Overridable: SERVE_PORT (8080), DATABASE_URL, REDIS_URL, SECRET_KEY (else one kept in .serve/),
 # SERVE_DEMO=0 to skip loading the demo content, WEB_CONCURRENCY (gunicorn workers).
@@ -50,18 +51,22 @@ export RECAPTCHA_REQUIRED=${RECAPTCHA_REQUIRED:-0}
 
 # 3. Release steps: deploy checks, schema, static files, optional demo content.
 SECURE_SSL_REDIRECT=1 $BIN/python manage.py check --deploy --fail-level WARNING  # as behind the proxy
-$BIN/python manage.py migrate --noinput
+# One node at a time (a PostgreSQL advisory lock): several nodes starting together migrate once.
+$BIN/python manage.py migrate_once
 $BIN/python manage.py collectstatic --noinput -v0
 if [ "${SERVE_DEMO:-1}" = "1" ]; then
     $BIN/python manage.py load_demo_content
 fi
 
-# 4. The processes: the mail task worker, then gunicorn in the foreground.
+# 4. The processes: the task worker, then gunicorn in the foreground.
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 # The worker dies when PostgreSQL restarts: supervise.sh starts it again (as systemd's Restart=always).
-scripts/supervise.sh $BIN/python manage.py mail_worker --interval 2 & pids+=($!)
+scripts/supervise.sh $BIN/python manage.py task_worker --interval 1 & pids+=($!)
+# Subscription digests: send_digests runs, exits, and supervise.sh runs it again 15 minutes later
+# (each address gets at most one digest a day, whatever the frequency; suscripciones/digests.py).
+SUPERVISE_DELAY=900 scripts/supervise.sh $BIN/python manage.py send_digests & pids+=($!)
 
 echo "Sirviendo en http://127.0.0.1:$SERVE_PORT (salud: /healthz). Ctrl-C detiene todo."
 $BIN/gunicorn -c config/gunicorn.py --bind "127.0.0.1:$SERVE_PORT" --no-control-socket config.wsgi:application & pids+=($!)

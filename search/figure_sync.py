@@ -30,9 +30,11 @@ old ones) and shows the Spanish words that changed as the ones to translate.
 
 import copy
 import json
+import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -45,6 +47,8 @@ from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import TranslationSource
 
 from .translation_status import words_changed_since_sync
+
+logger = logging.getLogger(__name__)
 
 # Blocks whose value wagtail-localize extracts as words (see its segments/extract.py).
 TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.BlockQuoteBlock, blocks.RichTextBlock)
@@ -269,6 +273,36 @@ def refresh_translation_source(instance):
             source.update_from_db()
 
 
+def is_publishable(source, translation):
+    """Whether ``translation`` passes its model's validation once given today's figures.
+
+    A figure can make a text required that the translation does not have yet: a status
+    override published in Spanish needs its reason, and the English reason has not been
+    written. Such a text is filled with the source's words, as wagtail-localize shows an
+    untranslated segment (the out-of-date report then lists the page for translation). If
+    the translation is still invalid, it is not published: the figures wait in a draft
+    revision and the Spanish publish goes ahead.
+    """
+    try:
+        translation.full_clean()
+        return True
+    except ValidationError as error:
+        for name in getattr(error, "error_dict", {}):
+            try:
+                field = type(translation)._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            value = getattr(source, field.attname, None)
+            if isinstance(field, models.CharField | models.TextField) and value and not getattr(translation, name):
+                setattr(translation, field.attname, value)
+    try:
+        translation.full_clean()
+    except ValidationError:
+        logger.warning("translation %s keeps today's figures in a draft: it does not validate", translation.pk)
+        return False
+    return True
+
+
 def sync_page_translation(source, translation):
     """Apply ``source``'s figures to one translated page; returns what was done.
 
@@ -281,10 +315,14 @@ def sync_page_translation(source, translation):
     done = ""
     if translation.live and not in_moderation:
         if sync_fields(source, translation):
+            publishable = is_publishable(source, translation)
             revision = translation.save_revision(user=None, clean=False, log_action=False)
-            # The English words are the approved ones; only figures approved in Spanish change.
-            revision.publish(user=None, skip_permission_checks=True)
-            done = "published"
+            if publishable:
+                # The English words are the approved ones; only figures approved in Spanish change.
+                revision.publish(user=None, skip_permission_checks=True)
+                done = "published"
+            else:
+                done = "draft"
     if pending is not None or not translation.live or in_moderation:
         # The pending changes stay the latest revision (approving a workflow publishes the
         # latest one), now with today's figures.

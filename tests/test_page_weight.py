@@ -1,8 +1,10 @@
 """No public page's HTML + CSS + JS weighs more than 100 KB compressed (gzip).
 
-For a sample of pages of every area, in both languages, the HTML and every stylesheet and
-script it links from this site are gzipped (level 6, what whitenoise and a proxy send) and
-added up. Static files are read through the staticfiles finders, as collectstatic would.
+For a sample of pages of every area, in both languages, the HTML and every stylesheet, script
+and preloaded file (the web font the first paint needs) it links from this site are gzipped
+(level 6, what whitenoise and a proxy send) and added up. Fonts that are not preloaded swap in
+after the first paint and are not counted. Static files are read through the staticfiles
+finders, as collectstatic would.
 """
 
 import gzip
@@ -23,9 +25,9 @@ def gzipped_size(data):
 
 
 def linked_assets(html):
-    """The site's own stylesheets and scripts a page links to, as static paths."""
+    """The site's own stylesheets, scripts and preloaded files a page links to, as static paths."""
     soup = BeautifulSoup(html, "html.parser")
-    urls = [link["href"] for link in soup.select('link[rel~="stylesheet"][href]')]
+    urls = [link["href"] for link in soup.select('link[rel~="stylesheet"][href], link[rel~="preload"][href]')]
     urls += [script["src"] for script in soup.select("script[src]")]
     assert all(url.startswith(settings.STATIC_URL) for url in urls), urls  # no third-party assets
     return sorted({url[len(settings.STATIC_URL) :].split("?")[0] for url in urls})
@@ -71,4 +73,5 @@ def test_the_weight_counts_css_and_js(client):
     total, parts = page_weight(client, "/")
     assert parts["html"] > 1000
     assert "css/site.css" in parts and "js/site.js" in parts
+    assert "fonts/roboto-latin-400-normal.woff2" in parts  # the preloaded web font counts too
     assert total == sum(parts.values())

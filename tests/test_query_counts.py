@@ -52,6 +52,11 @@ def public_urls(home):
         "participation index filtered": participacion + "?q=carga",
         "participation sessions": participacion + "sesiones/",
         "body": url_of(home, "bench-instancia-0001"),
+        "programme feed": programa + "avances.atom",
+        "commitment feed": url_of(home, "bench-compromiso-0001") + "avances.atom",
+        "sessions feed": participacion + "sesiones.atom",
+        "body's sessions feed": url_of(home, "bench-instancia-0001") + "sesiones.atom",
+        "new sheets feed": fichas + "fichas.atom",
         # The result page loads each page type shown in one query: a query matching the same
         # types at both sizes (sheets and their index) shows that nothing else grows.
         "search": "/buscar/?q=ficha",

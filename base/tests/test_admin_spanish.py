@@ -13,6 +13,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -22,7 +23,7 @@ from wagtail.snippets.models import get_snippet_models
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ["base", "home", "fichas", "programa_gobierno", "participacion", "contacto", "search"]
+PROJECT_APPS = settings.PROJECT_APPS
 
 # English words and phrases of Wagtail's interface that have no Spanish look-alike.
 ENGLISH = [

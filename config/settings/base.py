@@ -34,16 +34,23 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-INSTALLED_APPS = [
-    # Project apps: one per area, plus ``base`` for what they share.
+# The project's apps: ``base`` for what the others share (it imports none of them), then one per
+# area, in the order of the site's menu (the demo site is built in this order). The one list of
+# them: roles, tests and the demo loader read it from here.
+PROJECT_APPS = [
     "base",
     "home",
     "fichas",
     "programa_gobierno",
     "participacion",
     "contacto",
+    "suscripciones",
     "search",
     "pagecache",
+]
+
+INSTALLED_APPS = [
+    *PROJECT_APPS,
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -267,8 +274,37 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Citizens' attachments (contacto): a folder outside MEDIA_ROOT, never served by URL.
+    "private": {"BACKEND": "contacto.storage.PrivateAttachmentStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on an S3-compatible object store (base/storage.py) when AWS_S3_ENDPOINT_URL or
+# AWS_STORAGE_BUCKET_NAME is set; local disk otherwise (development, tests). Every node of a
+# cluster then reads and writes the same images, renditions, documents and attachments.
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME") or "gobierno-abierto-media"
+AWS_PRIVATE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_BUCKET_NAME") or "gobierno-abierto-private"
+# Unset keys: boto3's own chain (instance role, ~/.aws) applies.
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+# The public host of the public bucket (a CDN or the bucket's website name), if not the endpoint.
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL") or "https:"
+# A self-hosted endpoint on an IP address or one host name takes the bucket in the path.
+AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or ("path" if AWS_S3_ENDPOINT_URL else None)
+MEDIA_ON_OBJECT_STORAGE = bool(os.environ.get("AWS_S3_ENDPOINT_URL") or os.environ.get("AWS_STORAGE_BUCKET_NAME"))
+if MEDIA_ON_OBJECT_STORAGE:
+    from base.storage import origin, public_media_url
+
+    STORAGES["default"] = {"BACKEND": "base.storage.PublicMediaStorage"}
+    STORAGES["private"] = {"BACKEND": "base.storage.PrivateMediaStorage"}
+    MEDIA_URL = public_media_url(
+        AWS_S3_ENDPOINT_URL, AWS_STORAGE_BUCKET_NAME, AWS_S3_CUSTOM_DOMAIN, AWS_S3_URL_PROTOCOL
+    )
+    # Browsers load images and renditions straight from the bucket: the CSP allows its origin
+    # for images only (documents and attachments are streamed by the site's own views).
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(origin(MEDIA_URL))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -302,19 +338,24 @@ SILENCED_SYSTEM_CHECKS = (
     ["django_recaptcha.recaptcha_test_key_error"] if not os.environ.get("RECAPTCHA_PRIVATE_KEY") else []
 )
 
-# Tasks: Wagtail's own tasks run immediately; contacto's mail goes through a database queue
-# worked by `manage.py db_worker --backend mail --queue-name mail` (see scripts/dev.sh).
+# Tasks: contacto's mail always goes through a database queue. Wagtail's own tasks (search index,
+# reference index, front-end cache purges, deleting replaced files) run inside the request here
+# (development, tests) and through the database queue in production (production.py), or wherever
+# TASKS_IN_BACKGROUND=1. `manage.py task_worker` works every database queue (scripts/dev.sh,
+# scripts/serve.sh).
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
 }
+if env_bool("TASKS_IN_BACKGROUND", False):
+    TASKS["default"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}
 
 # The ethics-reporting channel (issue 7) runs as its own deployment; the public page links to it.
 DENUNCIAS_URL = os.environ.get("DENUNCIAS_URL", "http://127.0.0.1:8001/")
 
 # The admin's password-reset mail is queued on the mail backend, never sent during the request
-# (base/password_reset.py).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "base.password_reset.QueuedPasswordResetForm"
+# (contacto/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "contacto.password_reset.QueuedPasswordResetForm"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gobierno Abierto · Gobierno de Santiago"

@@ -11,10 +11,15 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}  # noqa: F405
+
+# Wagtail's own tasks (search and reference index, front-end cache purges, file deletion) leave the
+# request: they go to the database queue, worked by `manage.py task_worker`. TASKS_IN_BACKGROUND=0
+# runs them in the request again.
+if env_bool("TASKS_IN_BACKGROUND", True):
+    TASKS["default"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}  # noqa: F405
+else:
+    TASKS["default"] = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}  # noqa: F405
 
 # Whole pages for anonymous visitors from Redis, purged on publish (pagecache/); PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)

@@ -284,3 +284,27 @@ def test_inbox_list_query_count_does_not_grow(client, staff, django_assert_max_n
         request_obj.save()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_attachments_on_the_object_store_are_in_the_private_bucket_read_only_by_staff(
+    s3_media, s3, client, staff, editor, form_data, office
+):
+    from .conftest import PDF_BYTES, upload
+
+    client.post(office.url, {**form_data, "attachments": [upload("carta.pdf", PDF_BYTES)]})
+    attachment = CitizenRequest.objects.get().attachments.get()
+
+    def stored(bucket):
+        return {item["Key"] for item in s3.list_objects_v2(Bucket=bucket).get("Contents", [])}
+
+    assert attachment.file.name in stored("gobierno-abierto-private")
+    assert attachment.file.name not in stored("gobierno-abierto-media")
+    with pytest.raises(ValueError):
+        _ = attachment.file.url  # no public or presigned URL, ever
+    url = reverse("contacto_attachment", args=[attachment.pk])
+    client.force_login(editor)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(staff)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES

@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
-from base.tests.test_health import closed_port, redis_cache
 from contacto.models import CitizenRequest
+from tests.test_health import closed_port, redis_cache
 
 pytestmark = pytest.mark.django_db
 PROXY = {"REMOTE_ADDR": "127.0.0.1"}  # the documented reverse proxy, trusted by default

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from base.templatetags.base_tags import numero
+from fichas.models import FichaCiudadanaPage
 from fichas.notices import amount
 from fichas.templatetags.fichas_tags import porcentaje
 
@@ -239,12 +240,13 @@ def test_a_year_without_sheets_is_an_empty_result_not_an_error(client):
     assert "0 fichas del año 2001" in text(soup.select_one(".result-count"))
 
 
-def test_index_is_in_the_main_menu_and_the_home_initiatives_link_to_it(client, index):
+def test_index_is_in_the_main_menu_and_the_home_initiatives_link_to_their_sheets(client, index):
     assert index.slug == "fichas-ciudadanas" and index.show_in_menus
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     assert soup.select_one('nav a[href="/fichas-ciudadanas/"]') is not None
+    sheet = FichaCiudadanaPage.objects.child_of(index).live().get(year=2023, programme_number="01")
     initiative = soup.find("a", string=re.compile("Ficha Ciudadana 01"))
-    assert initiative["href"] == "/fichas-ciudadanas/"
+    assert initiative["href"] == sheet.url
 
 
 def test_query_count_does_not_grow_with_the_number_of_lines(client, make_sheet):

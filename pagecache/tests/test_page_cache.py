@@ -110,6 +110,37 @@ def test_publishing_shows_the_new_content_at_once(client, page_cache, sheet):
     assert "Ficha con título nuevo" in client.get(sheet.get_parent().url).content.decode()
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/programa-de-gobierno/avances.atom",
+        "/participacion/sesiones.atom",
+        "/fichas-ciudadanas/fichas.atom",
+        "/en/fichas-ciudadanas/fichas.atom",
+    ],
+)
+def test_atom_feeds_are_cached_like_pages(client, page_cache, url, django_assert_num_queries):
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"] == "application/atom+xml; charset=utf-8"
+
+
+def test_publishing_a_sheet_shows_in_the_feed_at_once(client, page_cache, sheet):
+    url = f"{sheet.get_parent().url}fichas.atom"
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    sheet.title = "Ficha con título nuevo"
+    sheet.save_revision().publish()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "<title>Ficha con título nuevo</title>" in response.content.decode()
+
+
 def test_a_draft_is_not_shown_until_published(client, page_cache, sheet):
     url = sheet.url
     client.get(url)

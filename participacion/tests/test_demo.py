@@ -51,14 +51,15 @@ def test_bodies_are_listed_under_their_type_in_the_seed_order(client, index):
         for group in soup.select(".body-group")
     }
     expected = {}
-    for (_body_type, _prefix, bodies), heading in zip(demo.BODIES, SEED_COUNTS, strict=False):
-        expected[heading] = [name for name, *_rest in bodies]
+    for body_type, heading in zip(demo.BODY_TYPES, SEED_COUNTS, strict=False):
+        expected[heading] = [body["title"]["es"] for body in body_type["bodies"]]
     expected["Consejo Regional de la Sociedad Civil"] = ["Consejo Regional de la Sociedad Civil"]
     assert listed == expected
-    assert listed["Consejos Asesores"][0] == "Transparencia, probidad y Gobierno Abierto"
+    assert listed["Consejos Asesores"][0] == "Consejo Asesor de Transparencia, probidad y Gobierno Abierto"
+    assert listed["Consejos Asesores"][7] == "Consejo Asesor de Género"
     assert listed["Mesas Temáticas"][13] == "Mesa Regional para abordar comercio ambulante"
     assert listed["Alianzas Internacionales"][-1] == "Race to Zero"
-    assert listed["Redes Municipales"][-1] == "Seguridad"
+    assert listed["Redes Municipales"][-1] == "Red Municipal de Seguridad"
 
 
 def test_every_body_has_a_summary_and_a_purpose(index):
@@ -72,7 +73,7 @@ def test_council_shows_its_composition_objective_and_2023_sessions(client, counc
     html = client.get(council.url).content.decode()
     soup = BeautifulSoup(html, "html.parser")
     members = [m.select_one(".member-name").get_text(strip=True) for m in soup.select(".member")]
-    assert members == [category for category, _english in demo.COUNCIL_CATEGORIES]
+    assert members == [category["es"] for category in demo.COUNCIL["categories"]]
     assert "Cámara de Comercio de Santiago" in members[-1]
     assert any("Pueblos Indígenas" in m for m in members)
     assert any("Juntas de Vecinos" in m for m in members)
@@ -101,7 +102,12 @@ def test_every_page_has_an_english_translation(index, index_en):
     assert index_en.title == "Citizen Participation"
     assert InstanciaPage.objects.child_of(index_en).live().count() == 56
     titles = set(InstanciaPage.objects.filter(locale=english).values_list("title", flat=True))
-    assert {"Regional Civil Society Council", "Mobility", "Race to Zero", "Water Emergency"} <= titles
+    assert {
+        "Regional Civil Society Council",
+        "Advisory Council on Mobility",
+        "Race to Zero",
+        "Round Table on Water Emergency",
+    } <= titles
     assert InstanciaSession.objects.filter(page__locale=english).count() == 3
 
 

@@ -32,7 +32,7 @@ def test_filter_by_type_keeps_every_type_count(client, index):
     assert response.status_code == 200
     titles = card_titles(response)
     assert len(titles) == 18
-    assert titles[0] == "Personas con Discapacidad"
+    assert titles[0] == "Mesa de Personas con Discapacidad"
     soup = soup_of(response)
     current = soup.select_one('.type-nav a[aria-current="page"]')
     assert "Mesas Temáticas" in current.get_text()
@@ -43,15 +43,17 @@ def test_filter_by_type_keeps_every_type_count(client, index):
 def test_filter_by_text_ignores_accents_and_spans_types(client, index):
     response = client.get("/participacion/", {"q": "personas mayores"})
     groups = [g.h2.get_text(strip=True) for g in soup_of(response).select(".body-group")]
-    assert card_titles(response) == ["Personas Mayores", "Personas Mayores"]
+    assert card_titles(response) == ["Mesa de Personas Mayores", "Red Municipal de Personas Mayores"]
     assert groups == ["Mesas Temáticas", "Redes Municipales"]
-    assert card_titles(client.get("/participacion/", {"q": "transito"})) == ["Tránsito y Transporte Público"]
+    assert card_titles(client.get("/participacion/", {"q": "transito"})) == [
+        "Red Municipal de Tránsito y Transporte Público"
+    ]
     assert soup_of(client.get("/participacion/", {"q": "transito"})).select_one("#filtro-q")["value"] == "transito"
 
 
 def test_type_and_text_filters_combine(client, index):
     response = client.get("/participacion/", {"tipo": "redes-municipales", "q": "mayores"})
-    assert card_titles(response) == ["Personas Mayores"]
+    assert card_titles(response) == ["Red Municipal de Personas Mayores"]
 
 
 def test_no_match_says_so(client, index):
@@ -233,7 +235,7 @@ def test_english_feed_has_english_titles(client, index_en, make_body, session_at
 def test_index_links_to_sessions_and_feed(client, index):
     soup = soup_of(client.get("/participacion/"))
     hrefs = [a["href"] for a in soup.select(".sessions-cta a")]
-    assert hrefs == ["/participacion/sesiones/", "/participacion/sesiones.ics"]
+    assert hrefs == ["/participacion/sesiones/", "/participacion/sesiones.ics", "/participacion/sesiones.atom"]
 
 
 # Agreements and commitments ----------------------------------------------------
@@ -526,3 +528,27 @@ def test_both_languages_show_the_same_counts_at_every_moment(client, index, inde
     english = type_counts(client.get(index_en.url))
     assert spanish == english
     assert spanish[0] == "57"
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "window_title"),
+    [
+        ("/participacion/consejo-asesor-genero/", "Consejo Asesor de Género", "Consejo Asesor de Género"),
+        ("/en/participacion/consejo-asesor-genero/", "Advisory Council on Gender", "Advisory Council on Gender"),
+        ("/participacion/red-mujer-y-genero/", "Red Municipal de Mujer y Género", "Red Municipal de Mujer y Género"),
+        (
+            "/participacion/alianza-internacional-c40-cities/",
+            "C40 Cities",
+            "C40 Cities · Alianza Internacional",
+        ),
+    ],
+)
+def test_a_body_is_named_in_full_in_title_heading_trail_and_card(client, index, path, name, window_title):
+    soup = soup_of(client.get(path))
+    assert soup.title.get_text(strip=True) == f"{window_title} · Gobierno de Santiago"
+    assert soup.h1.get_text(strip=True) == name
+    # The type label above the title shows only when the name does not say it.
+    assert (soup.select_one(".eyebrow") is None) == (window_title == name)
+    assert soup.select_one('.breadcrumbs [aria-current="page"]').get_text(strip=True) == name
+    listing_path = "/en/participacion/" if path.startswith("/en/") else "/participacion/"
+    assert name in card_titles(client.get(listing_path))

@@ -33,7 +33,7 @@ def test_council_box_says_what_it_is_who_sits_on_it_and_how_to_take_part(client,
     assert terms["Quiénes la integran"].a["href"] == "#integrantes"
     # Its only sessions are the three of 2023.
     assert terms["Próxima sesión"].get_text(strip=True) == "Sin sesiones programadas"
-    assert terms["Cómo participar"].get_text(" ", strip=True) == HOW_TO_PARTICIPATE["consejo_sociedad_civil"][0]
+    assert terms["Cómo participar"].get_text(" ", strip=True) == HOW_TO_PARTICIPATE["consejo_sociedad_civil"]["es"]
 
 
 def test_next_session_is_the_soonest_upcoming_one_and_former_members_do_not_count(client, make_body, session_at):
@@ -76,7 +76,7 @@ def test_english_council_box_is_in_english(client, council):
     assert terms["What it is"].get_text(strip=True).startswith("Regional Civil Society Council: A participation body")
     assert terms["Who sits on it"].get_text(strip=True) == "10 members"
     assert terms["Next session"].get_text(strip=True) == "No sessions scheduled"
-    assert terms["How to take part"].get_text(" ", strip=True) == HOW_TO_PARTICIPATE["consejo_sociedad_civil"][1]
+    assert terms["How to take part"].get_text(" ", strip=True) == HOW_TO_PARTICIPATE["consejo_sociedad_civil"]["en"]
 
 
 def test_every_demo_body_says_how_to_take_part_in_both_languages(index):
@@ -84,6 +84,6 @@ def test_every_demo_body_says_how_to_take_part_in_both_languages(index):
     assert len(spanish) == 56
     english = Locale.objects.get(language_code="en")
     for body in spanish:
-        assert body.how_to_participate == HOW_TO_PARTICIPATE[body.type][0], body.title
+        assert body.how_to_participate == HOW_TO_PARTICIPATE[body.type]["es"], body.title
         translated = body.get_translation(english)
-        assert translated.how_to_participate == HOW_TO_PARTICIPATE[body.type][1], body.title
+        assert translated.how_to_participate == HOW_TO_PARTICIPATE[body.type]["en"], body.title

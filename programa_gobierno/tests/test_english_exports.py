@@ -35,7 +35,7 @@ def test_english_csv_has_english_column_names_and_the_same_figures(client, progr
 
 def test_english_xlsx_has_english_sheets_headers_and_methodology(client, programa, programa_en):
     workbook = load_workbook(io.BytesIO(client.get(data_url(programa_en, "xlsx")).content), read_only=True)
-    assert workbook.sheetnames == ["Commitments", "Milestones", "Methodology"]
+    assert workbook.sheetnames == ["Commitments", "Milestones", "History", "Methodology"]
     assert list(next(workbook["Milestones"].iter_rows(values_only=True)))[:3] == [
         "commitment_id",
         "commitment",
@@ -46,7 +46,7 @@ def test_english_xlsx_has_english_sheets_headers_and_methodology(client, program
     assert "substantial" in methodology["completion_scale"]
     assert methodology["lead_institution"] == "Lead institution"
     spanish = load_workbook(io.BytesIO(client.get(data_url(programa, "xlsx")).content), read_only=True)
-    assert spanish.sheetnames == ["Compromisos", "Hitos", "Metodología"]
+    assert spanish.sheetnames == ["Compromisos", "Hitos", "Historial", "Metodología"]
 
 
 def test_english_json_keeps_its_keys_and_explains_the_formula_in_english(client, programa, programa_en):

@@ -87,7 +87,7 @@ def test_xlsx_sheets_match_the_pages(client, programa):
     response = client.get(data_url(programa, "xlsx"))
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     workbook = load_workbook(io.BytesIO(response.content), read_only=True)
-    assert workbook.sheetnames == ["Compromisos", "Hitos", "Metodología"]
+    assert workbook.sheetnames == ["Compromisos", "Hitos", "Historial", "Metodología"]
     commitments = list(workbook["Compromisos"].iter_rows(values_only=True))
     assert list(commitments[0]) == list(COMMITMENT_FIELDS)
     pages = live_commitments(programa)

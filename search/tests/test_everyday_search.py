@@ -23,9 +23,9 @@ def top_titles(client, query, prefix=""):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("consejo genero", "Género"),
+        ("consejo genero", "Consejo Asesor de Género"),
         ("ciclovia", "ciclovías"),
-        ("mesa personas mayores", "Personas Mayores"),
+        ("mesa personas mayores", "Mesa de Personas Mayores"),
     ],
 )
 def test_everyday_query_finds_its_page_in_the_top_three(client, home, query, expected):

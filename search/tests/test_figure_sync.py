@@ -271,3 +271,23 @@ def test_english_changes_waiting_for_approval_keep_their_words_and_get_the_figur
     assert draft.hitos.all()[0].weight == 8
     html, _translation = english_html(client, commitment, english)
     assert "A new English summary waiting for approval." not in html
+
+
+def test_a_status_override_with_its_reason_reaches_the_live_english_commitment(client, commitment, english):
+    """The override is a figure; its reason a text the English page does not have yet.
+
+    Publishing in Spanish must succeed, and the English page must carry the override with a
+    reason (the Spanish words until a translator writes them), never an override without one.
+    """
+    commitment.status_override = "limitado"
+    commitment.status_override_reason = "La licitación del segundo tramo quedó desierta."
+    publish(commitment)
+    commitment.refresh_from_db()
+    assert commitment.is_status_overridden
+
+    html, translation = english_html(client, commitment, english)
+    assert translation.live and not translation.has_unpublished_changes
+    assert translation.status_override == "limitado"
+    assert translation.status == commitment.status
+    assert translation.status_override_reason == "La licitación del segundo tramo quedó desierta."
+    assert "La licitación del segundo tramo quedó desierta." in html

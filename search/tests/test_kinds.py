@@ -1,38 +1,28 @@
 """Result kinds: what a citizen reads next to each search result."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.utils import translation
 
+from base.models import StandardPage
+from contacto.models import ContactoPage
+from fichas.models import FichaCiudadanaPage, FichasIndexPage
+from home.models import HomePage
+from participacion.models import InstanciaPage, ParticipacionIndexPage
+from programa_gobierno.models import CompromisoPage, ProgramaIndexPage
 from search.kinds import COMPROMISO, DOCUMENTO, FICHA, INSTANCIA, PAGINA, kind_label, result_kind
 
 
-def fake_model(name, app_label, **attributes):
-    return type(name, (), {"_meta": SimpleNamespace(app_label=app_label), **attributes})
+def fake_model(name, **attributes):
+    return type(name, (), attributes)
 
 
-@pytest.mark.parametrize(
-    ("name", "app_label", "kind"),
-    [
-        ("FichaCiudadanaPage", "fichas", FICHA),
-        ("FichasIndexPage", "fichas", PAGINA),
-        ("CompromisoPage", "programa_gobierno", COMPROMISO),
-        ("ProgramaIndexPage", "programa_gobierno", PAGINA),
-        ("InstanciaPage", "participacion", INSTANCIA),
-        ("ParticipacionIndexPage", "participacion", PAGINA),
-        ("ContactoPage", "contacto", PAGINA),
-        ("HomePage", "home", PAGINA),
-        ("StandardPage", "base", PAGINA),
-    ],
-)
-def test_kind_follows_the_app_except_for_section_pages(name, app_label, kind):
-    assert result_kind(fake_model(name, app_label)) == kind
+def test_a_model_names_its_kind():
+    assert result_kind(fake_model("ConsejoPage", search_result_kind=INSTANCIA)) == INSTANCIA
 
 
-def test_a_model_can_name_its_kind():
-    assert result_kind(fake_model("ConsejoPage", "base", search_result_kind=INSTANCIA)) == INSTANCIA
-    assert result_kind(fake_model("RarePage", "fichas", search_result_kind="unknown")) == FICHA
+def test_a_model_without_a_known_kind_is_a_page():
+    assert result_kind(fake_model("FichaCiudadanaPage")) == PAGINA
+    assert result_kind(fake_model("RarePage", search_result_kind="unknown")) == PAGINA
 
 
 def test_labels_are_spanish_and_unknown_kinds_are_pages():
@@ -48,14 +38,19 @@ def test_labels_are_translated_on_the_english_site():
         assert str(kind_label(INSTANCIA)) == "Participation body"
 
 
-def test_real_page_models_of_the_site_get_their_kind():
-    from fichas.models import FichaCiudadanaPage, FichasIndexPage
-    from home.models import HomePage
-    from participacion.models import InstanciaPage
-    from programa_gobierno.models import CompromisoPage
-
-    assert result_kind(FichaCiudadanaPage) == FICHA
-    assert result_kind(FichasIndexPage) == PAGINA
-    assert result_kind(CompromisoPage) == COMPROMISO
-    assert result_kind(InstanciaPage) == INSTANCIA
-    assert result_kind(HomePage) == PAGINA
+@pytest.mark.parametrize(
+    ("model", "kind"),
+    [
+        (FichaCiudadanaPage, FICHA),
+        (FichasIndexPage, PAGINA),
+        (CompromisoPage, COMPROMISO),
+        (ProgramaIndexPage, PAGINA),
+        (InstanciaPage, INSTANCIA),
+        (ParticipacionIndexPage, PAGINA),
+        (ContactoPage, PAGINA),
+        (HomePage, PAGINA),
+        (StandardPage, PAGINA),
+    ],
+)
+def test_real_page_models_of_the_site_get_their_kind(model, kind):
+    assert result_kind(model) == kind

@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from .conftest import live_site_manage
 from .test_every_page import LANGUAGES, NO_HORIZONTAL_SCROLL, pages_by_width, site_pages, site_states  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
@@ -315,3 +316,55 @@ def test_content_check_can_fail(live_site, pages_by_width):
     ):
         assert expected in problems
     assert re.search(r"link in text not underlined: \"el informe\"", problems)
+
+
+# 61 + 1 + 43 characters with no place to break: wider than a 320 px screen at any font size.
+LONG_EMAIL = "atencion.ciudadana.oficina.regional.metropolitana.de.santiago@gobiernoregionalmetropolitanodesantiago.cl"
+SET_FOOTER_EMAIL = (
+    "from base.models import SiteSettings; s = SiteSettings.objects.get(site__is_default_site=True); "
+    "print(s.email); s.email = {!r}; s.save(update_fields=['email'])"
+)
+
+
+@pytest.fixture
+def long_footer_email(live_site):
+    """The footer's e-mail address replaced by a very long one for the test, then put back."""
+    previous = live_site_manage("shell", "-c", SET_FOOTER_EMAIL.format(LONG_EMAIL)).strip().splitlines()[-1]
+    yield LONG_EMAIL
+    live_site_manage("shell", "-c", SET_FOOTER_EMAIL.format(previous))
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_long_email_addresses_wrap_without_horizontal_scrolling(live_site, new_page, long_footer_email, width):
+    """In the footer, the contact form with errors, the confirmation and the look-up."""
+    page = new_page(width=width)
+    page.goto(live_site + "/")
+    assert long_footer_email in page.text_content(".site-footer")
+    assert page.evaluate(NO_HORIZONTAL_SCROLL), "footer"
+
+    office = "/oficina-de-atencion-ciudadana/"
+    page.goto(live_site + office)
+    page.check("#id_request_type_1")
+    page.fill("#id_name", "Camila Fuentes")
+    page.fill("#id_email", long_footer_email)
+    page.select_option("#id_comuna", "maipu")
+    # A subject of its own per width: the same request sent twice is refused as a repeat (409).
+    page.fill("#id_subject", f"Semáforo sin funcionar ({width} px)")
+    page.fill("#id_message", "El semáforo de la avenida principal no funciona desde el lunes.")
+    page.click("#contacto-submit")  # without consent: the form comes back with its error
+    page.wait_for_selector("#resumen-errores")
+    assert page.input_value("#id_email") == long_footer_email
+    assert page.evaluate(NO_HORIZONTAL_SCROLL), "form with errors"
+
+    page.check("#id_consent")
+    page.click("#contacto-submit")
+    page.wait_for_selector(".tracking-code")
+    assert page.evaluate(NO_HORIZONTAL_SCROLL), "confirmation"
+    code = page.text_content(".tracking-code").strip()
+
+    page.goto(live_site + office + "seguimiento/")
+    page.fill("#id_code", code)
+    page.fill("#id_email", long_footer_email)
+    page.click(".contacto-form button[type=submit]")
+    page.wait_for_selector(".lookup-result")
+    assert page.evaluate(NO_HORIZONTAL_SCROLL), "look-up"

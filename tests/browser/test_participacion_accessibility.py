@@ -39,7 +39,7 @@ def test_filters_work_with_the_keyboard_and_without_javascript(live_site, new_pa
     page.keyboard.press("Enter")
     page.wait_for_url("**/participacion/?q=personas&tipo=redes-municipales")
     titles = page.locator(".body-card h3").all_inner_texts()
-    assert titles == ["Personas Mayores", "Migrantes"]
+    assert titles == ["Red Municipal de Personas Mayores", "Red Municipal de Migrantes"]
     assert page.locator("#filtro-q").input_value() == "personas"
 
 

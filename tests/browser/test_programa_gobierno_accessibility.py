@@ -57,3 +57,21 @@ def test_filters_are_applied_from_the_keyboard_and_kept_in_the_url(live_site, ne
     assert "tema=agua" in page.url and "orden=termino_asc" in page.url
     assert page.locator(".pg-card").count() == 2
     assert page.locator("#id_tema").input_value() == "agua"
+
+
+@pytest.mark.parametrize(
+    ("path", "region", "first_date"),
+    [
+        ("/programa-de-gobierno/plan-de-emergencia-hidrica/", "Historial de avance", "1 de julio de 2025"),
+        ("/en/programa-de-gobierno/plan-de-emergencia-hidrica/", "Progress history", "July 1, 2025"),
+    ],
+)
+def test_progress_timeline_is_a_list_of_steps_headed_by_their_date(live_site, new_page, path, region, first_date):
+    page = new_page(width=375)
+    page.goto(live_site + path)
+    timeline = page.get_by_role("region", name=region)
+    steps = timeline.get_by_role("list").first.get_by_role("listitem")
+    assert steps.count() == 4
+    assert steps.first.get_by_role("heading", level=3).inner_text() == first_date
+    assert steps.first.get_by_role("link").count() == 1  # the evidence
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scroll"

@@ -1,50 +1,20 @@
 """Build the whole demo site from the seed document. Idempotent: a second run changes nothing."""
 
-import importlib
-
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale, Page, Site
 
-from base.demo import translate
+from base import demo as demo_module
+from base import demo_pages, demo_redirects
+from base.demo import demo_modules, english_mapping, load_content, spanish, translate
 from base.models import SiteSettings, SiteTexts
-from home import demo as home_demo
 
-# Area apps whose demo.load(home) builds their section, in menu order.
-AREA_APPS = [
-    "fichas",
-    "programa_gobierno",
-    "participacion",
-    "contacto",
-    "search",
-    "base.demo_pages",
-    "base.demo_redirects",
-]
-
-# What people read in the header and footer: a translatable ``SiteTexts`` snippet.
-SITE_TEXTS = {
-    "institution_name": "Gobierno de Santiago",
-    "tagline": "Gobierno Regional Metropolitano de Santiago",
-    "address": "Bandera 46, Santiago, Región Metropolitana",
-    "office_hours": "Lunes a viernes, de 9:00 a 14:00 horas",
-}
-# Its English translation, made through wagtail-localize. The institution's name is a proper
-# name and stays in Spanish, as on the English pages.
-SITE_TEXTS_ENGLISH = {
-    "Gobierno de Santiago": "Gobierno de Santiago",  # a proper name, the same in English
-    "Gobierno Regional Metropolitano de Santiago": "Regional Government of the Santiago Metropolitan Region",
-    "Bandera 46, Santiago, Región Metropolitana": "Bandera 46, Santiago, Santiago Metropolitan Region",
-    "Lunes a viernes, de 9:00 a 14:00 horas": "Monday to Friday, 9:00 to 14:00",
-}
-# The same in every language.
-SITE_SETTINGS = {
-    "phone": "+56 2 2509 0000",
-    "email": "atencionciudadana@gobiernosantiago.cl",
-    "facebook_url": "https://www.facebook.com/GobiernodeSantiago",
-    "x_url": "https://x.com/GobiernoDeStgo",
-    "instagram_url": "https://www.instagram.com/gobiernodesantiago/",
-    "youtube_url": "https://www.youtube.com/@gobiernodesantiago",
-}
+# What people read in the header and footer (a translatable ``SiteTexts`` snippet, made English
+# through wagtail-localize) and the settings that are the same in every language.
+BASE_CONTENT = load_content(demo_module.__file__)
+SITE_TEXTS = spanish(BASE_CONTENT["site_texts"])
+SITE_TEXTS_ENGLISH = english_mapping(BASE_CONTENT["site_texts"])
+SITE_SETTINGS = BASE_CONTENT["site_settings"]
 
 
 class Command(BaseCommand):
@@ -55,33 +25,30 @@ class Command(BaseCommand):
         # on_commit hooks, and a parent's deferred publish would overwrite the tree counters
         # its children updated in the meantime. Every step is get-or-create, so a re-run
         # after a failure completes the site.
-        home = self.load_site()
-        home_demo.load_model(home)
-        for module_name in AREA_APPS:
-            module = self.demo_module(module_name)
-            if module is not None:
+        modules = demo_modules()
+        home = self.load_site(modules)
+        for module in modules:
+            if hasattr(module, "load"):
                 module.load(home)
-        home_demo.link_initiatives(home)
-        home_demo.translate_model(home)
+        # base's own pages and the short addresses, once the sections they point at exist.
+        demo_pages.load(home)
+        demo_redirects.load(home)
+        for module in modules:
+            if hasattr(module, "finish"):
+                module.finish(home)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Contenido de demostración cargado."))
 
-    def demo_module(self, name):
-        """The app's demo module, or None while the app has no demo content yet."""
-        module_name = name if "." in name else f"{name}.demo"
-        try:
-            return importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:
-                return None
-            raise
+    def load_site(self, modules):
+        """Locales, the Spanish home page (replacing Wagtail's welcome page), the site and its settings.
 
-    def load_site(self):
-        """Locales, the Spanish home page (replacing Wagtail's welcome page), the site and its settings."""
+        The home page comes from the one demo module with ``load_home(root, locale)``.
+        """
         spanish, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         Locale.objects.get_or_create(language_code="en")
         root = Page.get_first_root_node()
-        home = home_demo.load_home(root, spanish)
+        (load_home,) = [module.load_home for module in modules if hasattr(module, "load_home")]
+        home = load_home(root, spanish)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
@@ -98,7 +65,6 @@ class Command(BaseCommand):
                 setattr(site_settings, field, value)
             site_settings.save()
         self.load_site_texts(site_settings, spanish)
-        translate(home, home_demo.english_mapping())
         return home
 
     def load_site_texts(self, site_settings, spanish):

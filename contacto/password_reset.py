@@ -2,8 +2,8 @@
 
 Django's ``PasswordResetForm.send_mail`` talks to SMTP during the request: with the mail server
 down the message was lost silently (the page still said it was sent). Here the message is
-stored in contacto's outbox and delivered by the ``mail`` task backend's worker, with the same
-retries as the citizens' mail (``contacto/mail.py``). Requests are rate limited per client and
+stored in this app's outbox and delivered by the ``mail`` task backend's worker, with the same
+retries as the citizens' mail (``mail.py``). Requests are rate limited per client and
 per address (``RateLimitedPasswordResetView``, routed in ``config/urls.py`` ahead of Wagtail's).
 """
 
@@ -17,6 +17,9 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
 
+from . import ratelimit
+from .services import queue_mail
+
 
 class QueuedPasswordResetForm(PasswordResetForm):
     """Wagtail's reset form whose message is queued instead of sent during the request."""
@@ -24,8 +27,6 @@ class QueuedPasswordResetForm(PasswordResetForm):
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
-        from contacto.services import queue_mail
-
         # Like Django: the subject is a template whose output must be a single line.
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         queue_mail([to_email], subject, email_template_name, context, language=translation.get_language())
@@ -44,8 +45,6 @@ class RateLimitedPasswordResetView(PasswordResetView):
     """
 
     def form_valid(self, form):
-        from contacto import ratelimit
-
         limits = getattr(settings, "PASSWORD_RESET_LIMITS", RESET_LIMITS)
         address = hashlib.sha256(form.cleaned_data["email"].strip().lower().encode()).hexdigest()[:32]
         waits = [

@@ -22,7 +22,7 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from base.roles import EDITORS
 
-PROJECT_APPS = {"base", "home", "fichas", "programa_gobierno", "participacion", "contacto", "search"}
+PROJECT_APPS = set(settings.PROJECT_APPS)
 ALLOWED_HEADINGS = {"h2", "h3", "h4"}
 ALL_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 

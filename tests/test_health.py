@@ -56,9 +56,11 @@ def test_healthz_reports_every_component(client):
     assert "no-cache" in response["Cache-Control"]
     data = json.loads(response.content)
     assert data["status"] == "ok"
-    assert set(data["checks"]) == {"database", "cache", "tasks"}
+    assert set(data["checks"]) == {"database", "migrations", "cache", "tasks"}
     assert all(check["ok"] for check in data["checks"].values())
     assert data["checks"]["tasks"]["overdue"] == 0
+    assert data["checks"]["migrations"]["pending"] == 0
+    assert "reason" not in data
 
 
 @pytest.mark.django_db

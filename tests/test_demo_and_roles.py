@@ -2,13 +2,14 @@
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, WorkflowPage
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ["base", "home", "fichas", "programa_gobierno", "participacion", "contacto", "search"]
+PROJECT_APPS = settings.PROJECT_APPS
 
 
 def content_counts():

@@ -4,13 +4,14 @@ import pytest
 from wagtail.contrib.redirects.models import Redirect
 
 from base import demo_redirects
+from fichas.models import FichasIndexPage
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("short", ["/contacto/", "/contacto", "/fichas/", "/programa/", "/denuncias/"])
 def test_short_address_leads_to_its_section(client, home, short):
-    model = demo_redirects.SHORT_ADDRESSES[short.rstrip("/")]
+    model = demo_redirects.short_addresses()[short.rstrip("/")]
     page = model.objects.descendant_of(home).live().get()
     response = client.get(short)
     assert response.status_code == 301
@@ -19,8 +20,6 @@ def test_short_address_leads_to_its_section(client, home, short):
 
 
 def test_short_address_follows_its_page_when_the_slug_changes(client, home):
-    from fichas.models import FichasIndexPage
-
     index = FichasIndexPage.objects.descendant_of(home).get()
     index.slug = "presupuesto-ciudadano"
     index.save_revision().publish()

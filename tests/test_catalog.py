@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
+import feedparser
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
@@ -77,7 +78,8 @@ def test_every_download_url_answers_200_with_its_stated_media_type(client):
     distributions = list(graph.subjects(RDF.type, DCAT.Distribution))
     downloads = [(graph.value(d, DCAT.downloadURL), graph.value(d, DCAT.mediaType)) for d in distributions]
     downloads = [(url, media_type) for url, media_type in downloads if url is not None]
-    assert len(downloads) >= 8  # four files per sheet, the CSV of all, three for the programme, the calendar
+    # four files per sheet, the CSV of all, three for the programme, the calendar, and three Atom feeds
+    assert len(downloads) >= 11
     for url, media_type in downloads:
         assert str(media_type).startswith("http://www.iana.org/assignments/media-types/")
         parts = urlsplit(str(url))
@@ -90,6 +92,28 @@ def test_every_download_url_answers_200_with_its_stated_media_type(client):
     pages = [d for d in distributions if graph.value(d, DCAT.downloadURL) is None]
     assert len(pages) == 1
     assert client.get(urlsplit(str(graph.value(pages[0], DCAT.accessURL))).path).status_code == 200
+
+
+def test_every_feed_in_the_catalogue_is_read_by_a_feed_parser_in_both_languages(client):
+    _response, graph = fetch_graph(client, "/catalogo.jsonld")
+    feeds = {
+        urlsplit(str(graph.value(distribution, DCAT.downloadURL))).path
+        for distribution in graph.subjects(RDF.type, DCAT.Distribution)
+        if str(graph.value(distribution, DCAT.mediaType)).endswith("/application/atom+xml")
+    }
+    assert feeds == {
+        "/programa-de-gobierno/avances.atom",
+        "/participacion/sesiones.atom",
+        "/fichas-ciudadanas/fichas.atom",
+    }
+    for path in feeds:
+        for url, language in [(path, "es-cl"), ("/en" + path, "en")]:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            feed = feedparser.parse(response.content)
+            assert feed.bozo == 0, (url, feed.get("bozo_exception"))
+            assert feed.version == "atom10", url
+            assert feed.feed.language == language, url
 
 
 def test_a_sheet_covers_its_budget_year(client):

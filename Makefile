@@ -6,12 +6,13 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve bench test test-postgres lint format browser-deps node-deps clean
+.PHONY: help install run serve cluster bench test test-postgres lint format browser-deps node-deps clean
 
 help:
 	@echo "make run    - instala, migra, carga la demo y sirve en http://$(HOST):$(PORT)"
 	@echo "make test   - instala lo necesario y ejecuta toda la suite"
 	@echo "make serve  - la pila de producción en http://127.0.0.1:8080 (PostgreSQL, Redis, gunicorn)"
+	@echo "make cluster - Varnish en http://127.0.0.1:8090 ante dos nodos gunicorn y un worker (scripts/cluster.sh)"
 	@echo "make bench  - mide la pila de producción con 100 veces el contenido (bench/run.py)"
 	@echo "make lint   - ruff"
 
@@ -34,13 +35,20 @@ run: install
 serve: install
 	SERVE_PORT=$(or $(SERVE_PORT),8080) scripts/serve.sh
 
+# Several nodes on loopback: Varnish (:8090) in front of two gunicorn nodes (:8091, :8092) sharing
+# PostgreSQL, Redis, the media store and one task worker; publishing BANs in Varnish. Ctrl-C stops all.
+cluster: install
+	@command -v varnishd >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq varnish; }
+	scripts/cluster.sh
+
 # Load test: production stack on loopback, content scaled up, wrk; table + bench/results/*.json.
 bench: install
 	$(BIN)/python bench/run.py
 
-# Chromium and its driver from Debian's packages, axe-core and vnu-jar (Nu HTML checker) from npm: only when missing.
+# Chromium and its driver, and Varnish (the cluster tests), from Debian's packages, axe-core and vnu-jar (Nu HTML checker) from npm: only when missing.
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
+	@command -v varnishd >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq varnish; }
 
 node-deps:
 	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq npm; }

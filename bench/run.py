@@ -14,6 +14,9 @@
 4. Restarts gunicorn with the page cache on; warm: every page after one priming request,
    the median of ``BENCH_REPEATS`` runs.
 5. The ceiling: a small static file (whitenoise) through the same stack, in each run.
+6. The cluster (``bench/cluster.py``; ``BENCH_CLUSTER=0`` skips it): Varnish in front of two
+   nodes versus one node's page cache and the static ceiling, a node killed under load, and
+   the publish-to-visible latency through Varnish.
 
 Prints one table and writes it as JSON to ``bench/results/``. Runs are bounded
 (``BENCH_SECONDS`` each, default 8) and use loopback only. Installs wrk from Debian when
@@ -373,6 +376,12 @@ def main():
     finally:
         server.stop()
 
+    if os.environ.get("BENCH_CLUSTER", "1") == "1":
+        # Varnish in front of two nodes (bench/cluster.py): its own table, kept in the same report.
+        from bench import cluster
+
+        report["cluster"] = cluster.measure()
+
     report["settings"] = {"seconds": SECONDS, "connections": CONNECTIONS, "repeats": REPEATS, "cpus": os.cpu_count()}
     # The 15-minute load at the end spans the whole run: ours (gunicorn, PostgreSQL, wrk) and others'.
     report["load_after_15min"] = round(os.getloadavg()[2], 2)
@@ -382,6 +391,11 @@ def main():
         path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print()
     print(table(report))
+    if "cluster" in report:
+        from bench import cluster
+
+        print()
+        print(cluster.table(report["cluster"]))
     print()
     for item in report["targets"]:
         print(f"{'OK  ' if item['met'] else 'MISS'} {item['check']}")

@@ -1,8 +1,6 @@
 """``PageCacheMiddleware``: anonymous GETs answered from the page cache (see ``pagecache.core``)."""
 
-from django.conf import settings
-
-from . import core
+from . import core, varnish
 
 
 class PageCacheMiddleware:
@@ -15,7 +13,8 @@ class PageCacheMiddleware:
     page whose CSP carries a per-request nonce is never stored. Static files and the admin
     are excluded by path, and plain-HTTP requests that must be redirected to HTTPS are left
     to ``SecurityMiddleware``. ``X-Page-Cache`` says ``hit`` or ``miss`` on pages that could
-    be cached.
+    be cached. With Varnish in front (``PAGE_CACHE_SHARED_MAX_AGE``), those pages also carry
+    ``s-maxage`` and ``X-Cache-Tags``: the same decision tells Varnish what it may keep.
     """
 
     def __init__(self, get_response):
@@ -32,10 +31,14 @@ class PageCacheMiddleware:
             request._pagecache_version = version  # the fragments of this render reuse it
         response = self.get_response(request)
         if core.response_is_cacheable(request, response):
+            shared_max_age = varnish.shared_max_age()
+            if shared_max_age:
+                # Only when Varnish (or a CDN) purged through wagtail.contrib.frontend_cache sits in
+                # front: it keeps exactly the responses carrying the tags (pagecache/varnish.py). Set
+                # before storing, so a hit from this cache carries them too.
+                response[varnish.TAGS_HEADER] = varnish.response_tags(request)
+                if not response.has_header("Cache-Control"):
+                    response["Cache-Control"] = f"public, max-age=0, s-maxage={shared_max_age}"
             core.store(request, response, version)
             response["X-Page-Cache"] = "miss"
-            shared_max_age = int(getattr(settings, "PAGE_CACHE_SHARED_MAX_AGE", 0))
-            if shared_max_age and not response.has_header("Cache-Control"):
-                # Only when a CDN purged by wagtail.contrib.frontend_cache sits in front.
-                response["Cache-Control"] = f"public, max-age=0, s-maxage={shared_max_age}"
         return response

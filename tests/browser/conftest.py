@@ -89,15 +89,15 @@ def serve(manage, env, log_path, probe="/"):
             server.wait(timeout=10)
 
 
-def browser_database_url(tmpdir):
-    """A database of its own for the server process, of the same kind as the suite's."""
+def browser_database_url(tmpdir, suffix="browser"):
+    """A database of its own for the server process, of the same kind as the suite's (``<name>_<suffix>``)."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         import psycopg
         from dj_database_url import parse
 
         config = parse(url)
-        name = f"{config['NAME']}_browser"
+        name = f"{config['NAME']}_{suffix}"
         admin = psycopg.connect(
             host=config["HOST"] or "127.0.0.1",
             port=config["PORT"] or 5432,
@@ -110,7 +110,7 @@ def browser_database_url(tmpdir):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{name}"')
         return url.rsplit("/", 1)[0] + "/" + name
-    return f"sqlite:///{Path(tmpdir) / 'browser.sqlite3'}"
+    return f"sqlite:///{Path(tmpdir) / f'{suffix}.sqlite3'}"
 
 
 @pytest.fixture(scope="session")

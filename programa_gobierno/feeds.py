@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from base.feeds import SiteFeed
 
 from .history import timeline
-from .models import ProgramaIndexPage
 
 FEED_FILE = "avances.atom"
 #: Entries in the feed: the most recent progress changes of all commitments.
@@ -34,10 +33,11 @@ class ProgressFeed(SiteFeed):
 
     def get_object(self, request, page, commitment=None):
         self.commitments = [commitment] if commitment else list(page.commitments())
+        self.commitment = commitment
         return commitment or page
 
     def title(self, page):
-        if not isinstance(page, ProgramaIndexPage):
+        if self.commitment is not None:
             return _("%(commitment)s: avances") % {"commitment": page.title}
         return _("%(programme)s: avances de los compromisos") % {"programme": page.title}
 

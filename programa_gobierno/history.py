@@ -1,4 +1,4 @@
-"""The public history of a commitment's progress (``RegistroAvance``).
+"""The public history of a commitment's progress: the ``RegistroAvance`` model and its one reading.
 
 ``timeline`` is the one reading of that history: the commitment page's timeline, the
 Atom feeds (``feeds.py``) and the JSON and XLSX downloads (``exports.py``) all show
@@ -9,10 +9,43 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import progress as rules
-from .models import Hito, RegistroAvance, Status
+from .progress import Status
+
+
+class RegistroAvance(models.Model):
+    """One dated entry of a commitment's public progress history.
+
+    Written when a publication changes progress or status (see ``signals``). Entries are
+    shared by all translations of a commitment through its ``translation_key``.
+    """
+
+    commitment_key = models.UUIDField(_("compromiso"), db_index=True, editable=False)
+    page = models.ForeignKey(
+        "programa_gobierno.CompromisoPage",
+        verbose_name=_("página"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("fecha"), default=timezone.now)
+    progress = models.DecimalField(_("avance (%)"), max_digits=4, decimal_places=1)
+    status = models.CharField(_("estado"), max_length=20, choices=Status.choices)
+    completed_milestones = models.PositiveSmallIntegerField(_("hitos cumplidos"), default=0)
+    total_milestones = models.PositiveSmallIntegerField(_("hitos"), default=0)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("registro de avance")
+        verbose_name_plural = _("historial de avance")
+        indexes = [models.Index(fields=["commitment_key", "-recorded_at"], name="programa_registro_key_date")]
+
+    def __str__(self):
+        return f"{self.recorded_at:%Y-%m-%d} · {self.progress} %"
 
 
 def latest_entry(page):
@@ -87,8 +120,12 @@ def timeline(commitments, request=None, limit=None):
     entries = RegistroAvance.objects.filter(commitment_key__in=by_key).order_by("-recorded_at", "-pk")
     entries = list(entries[:limit] if limit else entries)
     milestones = {}
+    if not by_key:
+        return []
+    # The milestones of these pages (their ``hitos`` relation; this module does not import the page models).
+    milestone_model = next(iter(by_key.values())).hitos.model
     completed = (
-        Hito.objects.filter(page__in=[page.pk for page in by_key.values()], completed_on__isnull=False)
+        milestone_model.objects.filter(page__in=[page.pk for page in by_key.values()], completed_on__isnull=False)
         .select_related("evidence_document", "evidence_image")
         .order_by("-completed_on", "-pk")
     )

@@ -35,7 +35,9 @@ from search.kinds import COMPROMISO
 
 from . import deadlines, exports
 from . import progress as rules
+from .feeds import ProgressFeed
 from .forms import FiltroCompromisosForm
+from .history import RegistroAvance, timeline  # noqa: F401 (RegistroAvance: the app's model, where Django looks)
 from .progress import Status
 
 
@@ -223,8 +225,6 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
 
         The history is ``history.timeline``'s, the same the commitment pages and the feeds show.
         """
-        from .history import timeline
-
         milestones = Hito.objects.select_related("evidence_document", "evidence_image").order_by("sort_order", "pk")
         pages = (
             self.commitments()
@@ -300,15 +300,11 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
     @path("avances.atom/", name="progress_feed")
     def progress_feed(self, request):
         """Atom feed of every recorded progress change, in this page's language (``feeds.ProgressFeed``)."""
-        from .feeds import ProgressFeed
-
         return ProgressFeed()(request, page=self)
 
     @path("<slug:slug>/avances.atom/", name="commitment_progress_feed")
     def commitment_progress_feed(self, request, slug):
         """Atom feed of one commitment's recorded progress changes (``<commitment URL>avances.atom``)."""
-        from .feeds import ProgressFeed
-
         commitment = self.commitments().filter(slug=slug).first()
         if commitment is None:
             raise Http404
@@ -459,8 +455,6 @@ class CompromisoPage(Page):
 
         A fixed number of queries whatever the number of milestones, images or links.
         """
-        from .history import timeline
-
         context = super().get_context(request, *args, **kwargs)
         images = get_image_model().objects.prefetch_renditions("max-800x600", "width-640")
         hitos = list(
@@ -633,30 +627,3 @@ class EnlaceCompromiso(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("página relacionada")
         verbose_name_plural = _("páginas relacionadas")
-
-
-class RegistroAvance(models.Model):
-    """One dated entry of a commitment's public progress history.
-
-    Written when a publication changes progress or status (see ``signals``). Entries are
-    shared by all translations of a commitment through its ``translation_key``.
-    """
-
-    commitment_key = models.UUIDField(_("compromiso"), db_index=True, editable=False)
-    page = models.ForeignKey(
-        CompromisoPage, verbose_name=_("página"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    recorded_at = models.DateTimeField(_("fecha"), default=timezone.now)
-    progress = models.DecimalField(_("avance (%)"), max_digits=4, decimal_places=1)
-    status = models.CharField(_("estado"), max_length=20, choices=Status.choices)
-    completed_milestones = models.PositiveSmallIntegerField(_("hitos cumplidos"), default=0)
-    total_milestones = models.PositiveSmallIntegerField(_("hitos"), default=0)
-
-    class Meta:
-        ordering = ["-recorded_at", "-pk"]
-        verbose_name = _("registro de avance")
-        verbose_name_plural = _("historial de avance")
-        indexes = [models.Index(fields=["commitment_key", "-recorded_at"], name="programa_registro_key_date")]
-
-    def __str__(self):
-        return f"{self.recorded_at:%Y-%m-%d} · {self.progress} %"

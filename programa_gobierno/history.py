@@ -85,7 +85,8 @@ class TimelineStep:
     """One recorded change of a commitment, as every public view of the history shows it.
 
     ``evidence_url`` is the evidence of the last milestone completed by that day (absolute
-    when read with a request), "" when none was; ``evidence_title`` names that milestone.
+    when read with a request), "" when none was; ``evidence_title`` names that milestone;
+    ``evidence_document`` is its document when the evidence is one (pages state its format and size).
     """
 
     pk: int
@@ -97,6 +98,7 @@ class TimelineStep:
     total_milestones: int
     evidence_url: str
     evidence_title: str
+    evidence_document: object = None
 
     @property
     def status_label(self):
@@ -148,6 +150,7 @@ def timeline(commitments, request=None, limit=None):
                 total_milestones=entry.total_milestones,
                 evidence_url=evidence.evidence_link(request) if evidence else "",
                 evidence_title=evidence.title if evidence else "",
+                evidence_document=evidence.evidence_document if evidence and evidence.evidence_document_id else None,
             )
         )
     return steps

@@ -133,16 +133,6 @@ def live_site():
             yield base_url
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def new_page(browser):
     """Factory for pages at a given viewport width; every page is closed after the test."""

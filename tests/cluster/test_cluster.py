@@ -12,8 +12,6 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
 pytestmark = pytest.mark.cluster
 
 PUBLISH_VISIBLE_SECONDS = 2
@@ -145,27 +143,26 @@ print(json.dumps(page.search_description))
 
 
 @pytest.mark.browser
-def test_a_title_published_in_the_admin_of_node_1_is_visible_through_varnish_within_two_seconds(cluster, pages, editor):
-    from playwright.sync_api import sync_playwright
-
+def test_a_title_published_in_the_admin_of_node_1_is_visible_through_varnish_within_two_seconds(
+    cluster, pages, editor, browser
+):
     varnish_hit(cluster, pages["other"])
     new_title = f"Título publicado {uuid.uuid4().hex[:8]}"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page()
-            page.goto(f"{cluster.node1}/admin/login/")
-            page.fill("#id_username", editor[0])
-            page.fill("#id_password", editor[1])
-            page.click("button[type=submit]")
-            page.wait_for_url(f"{cluster.node1}/admin/")
-            page.goto(f"{cluster.node1}/admin/pages/{pages['other_id']}/edit/")
-            page.fill("#id_title", new_title)
-            with page.expect_navigation():
-                page.evaluate("() => document.querySelector('button[name=action-publish]').click()")
-            assert page.url.startswith(cluster.node1 + "/admin/")
-        finally:
-            browser.close()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{cluster.node1}/admin/login/")
+        page.fill("#id_username", editor[0])
+        page.fill("#id_password", editor[1])
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{cluster.node1}/admin/")
+        page.goto(f"{cluster.node1}/admin/pages/{pages['other_id']}/edit/")
+        page.fill("#id_title", new_title)
+        with page.expect_navigation():
+            page.evaluate("() => document.querySelector('button[name=action-publish]').click()")
+        assert page.url.startswith(cluster.node1 + "/admin/")
+    finally:
+        context.close()
     published = time.monotonic()
     while new_title not in fetch(cluster.varnish, pages["other"])[2]:
         assert time.monotonic() - published < PUBLISH_VISIBLE_SECONDS, "the new title did not reach Varnish"

@@ -79,32 +79,3 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def upload(name, content, content_type="application/octet-stream"):
     """An uploaded file as the form receives it."""
     return SimpleUploadedFile(name, content, content_type=content_type)
-
-
-@pytest.fixture
-def run_mail_worker(monkeypatch):
-    """Run the real `db_worker` command over the mail queue until nothing is ready.
-
-    The worker normally closes stale connections between tasks; inside a test's
-    transaction that would drop the test's connection, so it is a no-op here.
-    """
-    from django.core.management import call_command
-
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
-
-    def run():
-        call_command(
-            "db_worker",
-            "--backend",
-            "mail",
-            "--queue-name",
-            "mail",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            "--interval",
-            "0",
-            verbosity=0,
-        )
-
-    return run

@@ -1,25 +1,15 @@
 """The Atom feed of newly published budget sheets, read by a feed reader (feedparser)."""
 
-import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
 from fichas.models import FichaCiudadanaPage
+from tests.feeds import read_feed
 
 from .conftest import budget_line
 
 pytestmark = pytest.mark.django_db
-
-
-def read_feed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = feedparser.parse(response.content)
-    assert feed.bozo == 0, feed.get("bozo_exception")
-    assert feed.version == "atom10"
-    return feed
 
 
 def test_feed_is_valid_atom_with_every_live_sheet(client, index):

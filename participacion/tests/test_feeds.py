@@ -1,20 +1,11 @@
 """The Atom feeds of upcoming sessions, read by a feed reader (feedparser): every body's, and one body's."""
 
-import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.feeds import read_feed
+
 pytestmark = pytest.mark.django_db
-
-
-def read_feed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = feedparser.parse(response.content)
-    assert feed.bozo == 0, feed.get("bozo_exception")
-    assert feed.version == "atom10"
-    return feed
 
 
 def alternate_links(client, url):

@@ -3,24 +3,14 @@
 from datetime import timedelta
 from decimal import Decimal
 
-import feedparser
 import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
 from programa_gobierno.models import CompromisoPage, ProgramaIndexPage, RegistroAvance, Status
+from tests.feeds import read_feed
 
 pytestmark = pytest.mark.django_db
-
-
-def read_feed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = feedparser.parse(response.content)
-    assert feed.bozo == 0, feed.get("bozo_exception")
-    assert feed.version == "atom10"
-    return feed
 
 
 @pytest.fixture

@@ -44,31 +44,6 @@ def body(home):
     return InstanciaPage.objects.live().filter(locale=home.locale).order_by("path").first()
 
 
-@pytest.fixture
-def run_mail_worker(monkeypatch):
-    """Run the real ``mail_worker`` queue (django-tasks-db's ``db_worker``) until nothing is ready."""
-    from django.core.management import call_command
-
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
-
-    def run():
-        call_command(
-            "db_worker",
-            "--backend",
-            "mail",
-            "--queue-name",
-            "mail",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            "--interval",
-            "0",
-            verbosity=0,
-        )
-
-    return run
-
-
 def link_in(message, path_part):
     """The first absolute link of ``message``'s plain text that contains ``path_part``, as a path."""
     match = re.search(rf"https?://[^/\s]+(\S*?{re.escape(path_part)}\S*)", message.body)

@@ -104,6 +104,21 @@ class AccessibleErrorsMixin:
         return len(self.non_field_errors()) + sum(len(field.errors) for field in self.visible_fields_for_summary())
 
 
+def citizen_email_field(help_text):
+    """A citizen's e-mail address, with the site's Spanish messages (the contact and follow forms)."""
+    return forms.EmailField(
+        label=_("Correo electrónico"),
+        max_length=254,
+        help_text=help_text,
+        error_messages={
+            "required": _("Escriba su correo electrónico."),
+            "invalid": _("Escriba un correo válido, por ejemplo nombre@ejemplo.cl."),
+            "max_length": _("El correo puede tener hasta %(limit_value)d caracteres."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
 class ContactForm(AccessibleErrorsMixin, forms.Form):
     """A citizen's request: type, identity, comuna, subject, message, files, consent, anti-abuse fields."""
 
@@ -124,17 +139,7 @@ class ContactForm(AccessibleErrorsMixin, forms.Form):
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
-        label=_("Correo electrónico"),
-        max_length=254,
-        help_text=_("Le enviaremos el código de seguimiento y la respuesta a esta dirección."),
-        error_messages={
-            "required": _("Escriba su correo electrónico."),
-            "invalid": _("Escriba un correo válido, por ejemplo nombre@ejemplo.cl."),
-            "max_length": _("El correo puede tener hasta %(limit_value)d caracteres."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = citizen_email_field(_("Le enviaremos el código de seguimiento y la respuesta a esta dirección."))
     phone = forms.CharField(
         label=_("Teléfono (opcional)"),
         max_length=20,

@@ -4,23 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from contacto.captcha import OfficeCaptchaField
-from contacto.forms import AccessibleErrorsMixin
+from contacto.forms import AccessibleErrorsMixin, citizen_email_field
 
 
 class FollowForm(AccessibleErrorsMixin, forms.Form):
     """The address that will receive the confirmation link and, once confirmed, the daily digest."""
 
-    email = forms.EmailField(
-        label=_("Correo electrónico"),
-        max_length=254,
-        help_text=_("Le enviaremos un enlace para confirmar. Sin confirmar no le enviaremos nada más."),
-        error_messages={
-            "required": _("Escriba su correo electrónico."),
-            "invalid": _("Escriba un correo válido, por ejemplo nombre@ejemplo.cl."),
-            "max_length": _("El correo puede tener hasta %(limit_value)d caracteres."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = citizen_email_field(_("Le enviaremos un enlace para confirmar. Sin confirmar no le enviaremos nada más."))
     # Honeypot: hidden from people (and from assistive technology) by CSS; bots fill it in.
     website = forms.CharField(
         label=_("No complete este campo"),

@@ -20,7 +20,8 @@ from denuncias.models import Report
 from denuncias.services import file_report
 
 # Headless Chromium fixtures shared with the public site's browser tests.
-from tests.browser.conftest import browser, new_page  # noqa: E402,F401
+from tests.browser.conftest import new_page  # noqa: E402,F401
+from tests.conftest import browser  # noqa: E402,F401
 
 PASSWORD = "una-clave-larga-de-prueba-2026"
 

@@ -126,6 +126,19 @@ sub vcl_backend_response {
         set beresp.http.X-Vary = beresp.http.Vary;
         unset beresp.http.Vary;
     }
+    # Shared pages and open-data files leave the nodes uncompressed (whitenoise compresses only
+    # static files): Varnish stores them gzipped once and unzips for the rare client without gzip.
+    # Only shared responses: they carry no CSRF token nor anything personal for BREACH to guess at.
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|ld\+json|xml|atom\+xml|rss\+xml|javascript))"
+        && !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+        # Downstream caches must keep the compressed and the plain copy apart.
+        if (beresp.http.X-Vary) {
+            set beresp.http.X-Vary = beresp.http.X-Vary + ", Accept-Encoding";
+        } else {
+            set beresp.http.X-Vary = "Accept-Encoding";
+        }
+    }
     set beresp.grace = 1m;
     return (deliver);
 }

@@ -4,6 +4,7 @@ Requests go over real HTTP to Varnish (as visitors) or straight to one node (to 
 kept by one node is seen by the other). The node-failure test kills a node, so it comes last.
 """
 
+import gzip
 import http.client
 import re
 import time
@@ -107,6 +108,26 @@ def test_anonymous_pages_are_served_from_varnish(cluster, pages):
     assert headers["X-Cache"] == "hit" and int(headers["Age"]) >= 0
     # The tags the bans match on stay inside the cache.
     assert "X-Cache-Tags" not in headers
+
+
+def test_shared_pages_reach_browsers_gzipped_and_plain_clients_uncompressed(cluster, pages):
+    varnish_hit(cluster, pages["other"])
+    parts = urlsplit(cluster.varnish)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        connection.request("GET", pages["other"], headers={"Accept-Encoding": "gzip, deflate, br"})
+        response = connection.getresponse()
+        compressed = response.read()
+    finally:
+        connection.close()
+    assert response.status == 200
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response.headers["Vary"]
+    # The same page for a client that asked for no compression, unzipped by Varnish.
+    status, headers, plain = fetch(cluster.varnish, pages["other"])
+    assert status == 200 and "Content-Encoding" not in headers
+    assert gzip.decompress(compressed).decode() == plain
+    assert len(compressed) < len(plain.encode()) / 2
 
 
 def test_publishing_a_page_bans_it_and_where_it_appears_but_not_unrelated_pages(cluster, pages):

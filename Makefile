@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run serve cluster bench test test-postgres lint format browser-deps node-deps clean
+.PHONY: help install run serve cluster bench lighthouse test test-postgres lint format browser-deps node-deps clean
 
 help:
 	@echo "make run    - instala, migra, carga la demo y sirve en http://$(HOST):$(PORT)"
@@ -44,6 +44,10 @@ cluster: install
 # Load test: production stack on loopback, content scaled up, wrk; table + bench/results/*.json.
 bench: install
 	$(BIN)/python bench/run.py
+
+# Lighthouse on the public pages in both languages, production stack on loopback (bench/lighthouse.py).
+lighthouse: install
+	$(BIN)/python bench/lighthouse.py
 
 # Chromium and its driver, and Varnish (the cluster tests), from Debian's packages, axe-core and vnu-jar (Nu HTML checker) from npm: only when missing.
 browser-deps:

@@ -101,8 +101,9 @@ def environment(page_cache):
 class Server:
     """``scripts/serve.sh`` in its own process group, stopped with the whole group."""
 
-    def __init__(self, page_cache, load_demo):
-        env = environment(page_cache)
+    def __init__(self, page_cache, load_demo, env=None, base=BASE):
+        env = dict(env or environment(page_cache))
+        self.base = base
         env["SERVE_DEMO"] = "1" if load_demo else "0"
         self.log_path = STATE / f"serve-{'warm' if page_cache else 'cold'}.log"
         self.log_file = open(self.log_path, "w")
@@ -121,7 +122,7 @@ class Server:
             if self.process.poll() is not None:
                 raise SystemExit(f"serve.sh terminó antes de tiempo; ver {self.log_path}")
             try:
-                with urllib.request.urlopen(f"{BASE}/healthz", timeout=2) as response:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:
                     if response.status == 200:
                         return
             except OSError:

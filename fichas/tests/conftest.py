@@ -1,6 +1,17 @@
-"""Fixtures for the fichas tests: the demo sheets, and a factory for sheets of any size."""
+"""Fixtures for the fichas tests: a small tree of their own (factories), the demo sheets, and raw sheet data."""
 
 import pytest
+
+
+@pytest.fixture
+def sheet_index(own_home):
+    """A sheets index under a home page of the test's own (root conftest): a tree independent of the demo.
+
+    Django's test client asks for ``testserver``, so pages under it are reached with ``client.get(page.url)``.
+    """
+    from fichas.tests.factories import FichasIndexPageFactory
+
+    return FichasIndexPageFactory(parent=own_home)
 
 
 @pytest.fixture

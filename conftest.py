@@ -73,6 +73,21 @@ def home_en(home):
 
 
 @pytest.fixture
+def own_home(db):
+    """A home page of the test's own beside the demo's, root of the site on ``testserver`` (the test client's host).
+
+    Factory-made (``home.tests.factories``): ``client.get(page.url)`` reaches pages under it, not the demo.
+    The rollback after the test does not reach Wagtail's cached site root paths, so they are cleared.
+    """
+    from wagtail.models import Site
+
+    from home.tests.factories import HomePageFactory
+
+    yield HomePageFactory(site=True)
+    Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture
 def page_cache(settings):
     """The full-page cache switched on over a fresh local-memory cache."""
     from django.core.cache import caches

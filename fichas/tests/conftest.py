@@ -1,6 +1,17 @@
-"""Fixtures for the fichas tests: the demo sheets, and a factory for sheets of any size."""
+"""Fixtures for the fichas tests: a small tree of their own (factories), the demo sheets, sheets beside them."""
 
 import pytest
+
+
+@pytest.fixture
+def sheet_index(own_home):
+    """A sheets index under a home page of the test's own (root conftest): a tree independent of the demo.
+
+    Django's test client asks for ``testserver``, so pages under it are reached with ``client.get(page.url)``.
+    """
+    from fichas.tests.factories import FichasIndexPageFactory
+
+    return FichasIndexPageFactory(parent=own_home)
 
 
 @pytest.fixture
@@ -27,35 +38,24 @@ def sheet_02(index):
 
 @pytest.fixture
 def make_sheet(index):
-    """Create and publish a sheet under the index: make_sheet(lines, year=..., **table fields)."""
-    import json
+    """Create and publish a sheet under the demo's index: make_sheet([line(...), ...], year=..., **table fields).
 
-    from fichas.models import FichaCiudadanaPage
+    For tests that read a made sheet beside the demo's (feeds, exports, the English demo sheet);
+    a test that needs only its own sheets builds them under ``sheet_index``.
+    """
+    from fichas.tests.factories import FichaCiudadanaPageFactory, budget_body
 
     def make(lines, year=2022, number="09", slug=None, **table):
-        page = FichaCiudadanaPage(
+        page = FichaCiudadanaPageFactory(
+            parent=index,
             title=f"Ficha de prueba {number} {year}",
             slug=slug or f"prueba-{number}-{year}",
             year=year,
             programme_number=number,
             programme_name="Programa de prueba",
-            body=json.dumps([{"type": "budget_table", "value": {"title": "Tabla de prueba", "lines": lines, **table}}]),
+            body=budget_body(*lines, **{"title": "Tabla de prueba", **table}),
         )
-        index.add_child(instance=page)
         page.save_revision().publish()
         return page
 
     return make
-
-
-def budget_line(code, approved, executed, name=None, components=()):
-    """Raw block data for a line."""
-    return {
-        "code": code,
-        "name": name or f"Línea {code}",
-        "description": "",
-        "who_may_apply": "",
-        "approved": approved,
-        "executed": executed,
-        "components": list(components),
-    }

@@ -10,6 +10,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from fichas.models import FichaCiudadanaPage
 
+from .factories import line as budget_line
+
 pytestmark = pytest.mark.django_db
 
 
@@ -87,7 +89,7 @@ def test_edit_view_shows_what_does_not_add_up(admin_client, sheet_01):
     ],
 )
 def test_a_bad_amount_is_a_spanish_error_and_saves_nothing(admin_client, make_sheet, typed, message):
-    page = make_sheet([{"code": "21", "name": "a", "approved": 10, "executed": 5, "components": []}])
+    page = make_sheet([budget_line("21", 10, 5, name="a")])
     revisions = page.revisions.count()
     response = admin_client.post(f"/admin/pages/{page.pk}/edit/", edit_form(page, [line_data("21", "1.000", typed)]))
     assert response.status_code == 200  # the form again, with the error; never a 500
@@ -98,7 +100,7 @@ def test_a_bad_amount_is_a_spanish_error_and_saves_nothing(admin_client, make_sh
 
 
 def test_saving_valid_es_cl_amounts_stores_integers_and_warns_about_mismatches(admin_client, make_sheet):
-    page = make_sheet([{"code": "21", "name": "a", "approved": 10, "executed": 5, "components": []}])
+    page = make_sheet([budget_line("21", 10, 5, name="a")])
     component = {
         "code": "33.03.125",
         "name": "FRIL",

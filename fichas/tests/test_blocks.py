@@ -7,20 +7,13 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from fichas.blocks import AmountBlock, BudgetLineBlock, BudgetTableBlock, FichaBodyBlock
 
-
-def table_value(lines, **extra):
-    block = BudgetTableBlock()
-    return block, block.to_python({"title": "Ejecución 2023", "lines": lines, **extra})
+from .factories import BudgetLineBlockFactory, budget_body, budget_table, component, line
 
 
-def line(code="21", approved=100, executed=90, components=()):
-    return {
-        "code": code,
-        "name": "Gastos en Personal",
-        "approved": approved,
-        "executed": executed,
-        "components": list(components),
-    }
+def line_value(code="21", approved=100, executed=90, *components):
+    """A line's block value, as the factories build it: ``line_value("33", None, None, component(...))``."""
+    values = line(code, approved, executed, *components)
+    return BudgetLineBlockFactory(**values)
 
 
 def messages(error):
@@ -62,7 +55,7 @@ def test_amount_block_reads_es_cl_grouping_and_shows_it_back():
 
 def test_a_bad_amount_in_a_line_is_a_struct_block_error_on_that_field():
     block = BudgetLineBlock()
-    value = block.to_python(line())
+    value = line_value()
     value["executed"] = "-3"
     with pytest.raises(StructBlockValidationError) as error:
         block.clean(value)
@@ -73,23 +66,21 @@ def test_a_bad_amount_in_a_line_is_a_struct_block_error_on_that_field():
 def test_a_line_without_components_needs_both_amounts():
     block = BudgetLineBlock()
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(block.to_python(line(approved=None, executed=None)))
+        block.clean(line_value(approved=None, executed=None))
     assert set(error.value.block_errors) == {"approved", "executed"}
     assert "o agregue componentes" in messages(error.value)[0]
 
 
 def test_a_line_with_components_may_leave_its_own_amounts_empty():
     block = BudgetLineBlock()
-    component = {"code": "33.03.125", "name": "FRIL", "approved": 5, "executed": 4}
-    cleaned = block.clean(block.to_python(line(code="33", approved=None, executed=None, components=[component])))
+    cleaned = block.clean(line_value("33", None, None, component("33.03.125", 5, 4)))
     assert cleaned["approved"] is None
 
 
 def test_a_component_code_must_belong_to_its_line():
     block = BudgetLineBlock()
-    component = {"code": "22.01", "name": "X", "approved": 5, "executed": 4}
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(block.to_python(line(code="33", components=[component])))
+        block.clean(line_value("33", 100, 90, component("22.01", 5, 4)))
     assert messages(error.value) == ["El código 22.01 no pertenece a la línea 33."]
 
 
@@ -97,32 +88,32 @@ def test_a_component_code_must_belong_to_its_line():
 def test_codes_follow_the_budget_classification(code):
     block = BudgetLineBlock()
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(block.to_python(line(code=code)))
+        block.clean(line_value(code))
     assert messages(error.value) == [
         "El código debe tener la forma 21, 33.03 o 33.03.125 (subtítulo, ítem y asignación)."
     ]
 
 
 def test_repeated_codes_in_a_table_are_an_error():
-    block, value = table_value([line("21"), line("21")])
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(value)
+        BudgetTableBlock().clean(budget_table(line("21", 100, 90), line("21", 100, 90)))
     assert messages(error.value) == ["El código 21 está repetido en la tabla."]
 
 
 def test_a_sheet_body_has_at_most_one_budget_table():
-    body = FichaBodyBlock()
-    table = {"title": "T", "lines": [line()]}
-    value = body.to_python([{"type": "budget_table", "value": table}, {"type": "budget_table", "value": table}])
+    table = budget_table(line("21", 100, 90))
+    value = budget_body(line("21", 100, 90))
+    value.append(("budget_table", table))
     with pytest.raises(StreamBlockValidationError) as error:
-        body.clean(value)
+        FichaBodyBlock().clean(value)
     assert list(error.value.block_errors) == [1]
     assert "una sola tabla de presupuesto" in messages(error.value)[0]
 
 
 def test_to_budget_computes_from_the_block_value():
-    component = {"code": "33.03.125", "name": "FRIL", "approved": 10, "executed": 5}
-    _block, value = table_value([line("21", 100, 100), line("33", None, None, [component])], official_approved=111)
+    value = budget_table(
+        line("21", 100, 100), line("33", None, None, component("33.03.125", 10, 5)), official_approved=111
+    )
     computed = BudgetTableBlock.to_budget(value)
     assert (computed.approved, computed.executed) == (110, 105)
     assert [(d.measure, d.difference) for d in computed.differences] == [("approved", -1)]

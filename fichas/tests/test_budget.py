@@ -183,27 +183,6 @@ def test_leaf_rows_sum_to_the_totals_without_counting_twice():
     assert sum((component or line).approved for line, component in rows) == sheet.approved
 
 
-def test_the_seed_lines_do_not_add_up_to_the_seed_official_totals():
-    """The reason both demo sheets carry the mismatch note: the seed's own figures."""
-    from fichas.demo import SHEETS
-
-    found = {}
-    for sheet in SHEETS:
-        lines = [
-            make_line(
-                line["code"],
-                line["name"],
-                line["approved"],
-                line["executed"],
-                components=[make_line(c["code"], c["name"], c["approved"], c["executed"]) for c in line["components"]],
-            )
-            for line in sheet["lines"]
-        ]
-        computed = Budget(tuple(lines), sheet["official_approved"], sheet["official_executed"])
-        found[sheet["programme_number"]] = [(d.measure, d.difference) for d in computed.differences]
-    assert found == {"01": [("approved", -2), ("executed", 99_002)], "02": [("approved", -178_340)]}
-
-
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

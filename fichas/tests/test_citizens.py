@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import budget_line
+from .factories import line as budget_line
 from .test_pages import SHEET_01_URL, SHEET_02_URL, text
 
 pytestmark = pytest.mark.django_db

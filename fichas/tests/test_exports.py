@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from fichas.exports import CSV_FIELDS
 
-from .conftest import budget_line
+from .factories import line as budget_line
 from .test_pages import SHEET_01_URL, SHEET_02_URL, table_rows
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from fichas.models import FichaCiudadanaPage
 from tests.feeds import read_feed
 
-from .conftest import budget_line
+from .factories import line as budget_line
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,7 @@
-"""Fixtures of the participacion tests: the demo index pages and factories for bodies and sessions."""
-
-import itertools
-from datetime import timedelta
+"""Fixtures of the participacion tests: the demo index pages, a fresh index, bodies and sessions (from factories)."""
 
 import pytest
-from django.utils import timezone
 from wagtail.models import Locale
-
-_counter = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +19,8 @@ def index(home):
     """The Spanish Participación Ciudadana index page of the demo site."""
     from participacion.models import ParticipacionIndexPage
 
-    return ParticipacionIndexPage.objects.get(locale=home.locale)
+    # By its slug: a test may add an index of its own (``fresh_index``) beside it.
+    return ParticipacionIndexPage.objects.get(locale=home.locale, slug="participacion")
 
 
 @pytest.fixture
@@ -43,41 +38,37 @@ def council(index):
 
 
 @pytest.fixture
+def fresh_index(home):
+    """A participation index of its own under the demo's home page: pages with addresses, no demo bodies."""
+    from .factories import ParticipacionIndexPageFactory
+
+    return ParticipacionIndexPageFactory(parent=home, publish=True)
+
+
+@pytest.fixture
 def make_body(index):
-    """Create and publish a body under the index (or ``parent``, in its language); ``sessions`` and
+    """Create and publish a body under the demo index (or ``parent``, in its language); ``sessions`` and
     ``members`` are unsaved child objects."""
-    from participacion.models import InstanciaPage
+    from .factories import InstanciaPageFactory
 
     def make(type="mesa_tematica", title=None, parent=None, **fields):
-        parent = parent or index
-        number = next(_counter)
-        for child in [*fields.get("sessions", []), *fields.get("members", [])]:
-            child.locale = parent.locale
-        page = InstanciaPage(
-            title=title or f"Instancia de prueba {number}",
-            slug=f"instancia-de-prueba-{number}",
-            type=type,
-            locale=parent.locale,
-            summary=fields.pop("summary", "Una instancia creada por una prueba."),
-            **fields,
-        )
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
+        if title is not None:
+            fields["title"] = title
+        return InstanciaPageFactory(parent=parent or index, type=type, publish=True, **fields)
 
     return make
 
 
 @pytest.fixture
 def session_at():
-    """An unsaved session starting ``days`` from now, with an agreement or two."""
-    from participacion.models import InstanciaAgreement, InstanciaSession
+    """An unsaved session starting ``days`` from now, with an agreement or two as (text, commitment) pairs."""
+    from .factories import InstanciaAgreementFactory, InstanciaSessionFactory
 
     def make(days, title="", agreements=(), **fields):
-        return InstanciaSession(
+        return InstanciaSessionFactory.build(
+            days=days,
             title=title,
-            starts_at=timezone.now() + timedelta(days=days),
-            agreements=[InstanciaAgreement(text=text, commitment=page) for text, page in agreements],
+            agreements=[InstanciaAgreementFactory.build(text=text, commitment=page) for text, page in agreements],
             **fields,
         )
 

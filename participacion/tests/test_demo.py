@@ -97,6 +97,24 @@ def test_council_shows_its_composition_objective_and_2023_sessions(client, counc
     assert [t["datetime"] for t in soup.select(".session .session-facts time")] == ["2023"] * 3
 
 
+def test_council_sessions_are_past_and_stay_off_the_calendar(client, index, council):
+    """The council's 2023 sessions are listed as past; known by their year only, they have no calendar day."""
+    from icalendar import Calendar
+
+    sessions_page = BeautifulSoup(client.get(f"{index.url}sesiones/").content, "html.parser")
+    past = sessions_page.select("table")[-1]
+    past_titles = [row.select("th, td")[2].get_text(strip=True) for row in past.select("tbody tr")]
+    assert "Tercera sesión de 2023" in past_titles
+    events = Calendar.from_ical(client.get(f"{index.url}sesiones.ics").content).walk("VEVENT")
+    assert not [event for event in events if council.title in str(event["SUMMARY"])]
+    _heading, next_session = next(
+        (div.dt.get_text(strip=True), div.dd)
+        for div in BeautifulSoup(client.get(council.url).content, "html.parser").select(".instancia-resumen dl > div")
+        if div.dt.get_text(strip=True) == "Próxima sesión"
+    )
+    assert next_session.time is None  # no session ahead
+
+
 def test_every_page_has_an_english_translation(index, index_en):
     english = Locale.objects.get(language_code="en")
     assert index_en.title == "Citizen Participation"
@@ -134,6 +152,16 @@ def test_english_council_page_is_translated(client, index_en):
     assert [h.get_text(strip=True) for h in soup.select(".session h4")][-1] == "First session of 2023"
     dates = [" ".join(dd.get_text().split()) for dd in soup.select(".session .session-facts div:first-child dd")]
     assert dates == ["2023 (no exact day)"] * 3
+
+
+def test_every_demo_body_says_how_to_take_part_in_both_languages(index):
+    spanish = list(InstanciaPage.objects.child_of(index).live())
+    assert len(spanish) == 56
+    english = Locale.objects.get(language_code="en")
+    for body in spanish:
+        assert body.how_to_participate == demo.HOW_TO_PARTICIPATE[body.type]["es"], body.title
+        translated = body.get_translation(english)
+        assert translated.how_to_participate == demo.HOW_TO_PARTICIPATE[body.type]["en"], body.title
 
 
 def test_loading_again_changes_nothing(home):

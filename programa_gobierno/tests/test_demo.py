@@ -40,6 +40,25 @@ def test_completed_demo_milestones_all_have_evidence(programa):
         milestone.clean()
 
 
+def test_the_water_plan_has_a_dated_history_shared_with_its_translation(programa):
+    """The seed's water plan: four recorded steps, the latest on 1 July 2025 at 75 %, the same in English."""
+    import datetime
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from programa_gobierno.history import history_for
+
+    spanish = CompromisoPage.objects.get(locale=programa.locale, slug="plan-de-emergencia-hidrica")
+    english = spanish.get_translation(Locale.objects.get(language_code="en"))
+    entries = history_for(spanish)
+    assert len(entries) == 4
+    assert timezone.localdate(entries[0].recorded_at) == datetime.date(2025, 7, 1)
+    assert (entries[0].progress, entries[0].status) == (Decimal("75.0"), "sustancial")
+    assert (entries[0].completed_milestones, entries[0].total_milestones) == (3, 4)
+    assert [e.pk for e in history_for(english)] == [e.pk for e in entries]
+
+
 def test_loading_twice_changes_nothing(home):
     counts = (
         CompromisoPage.objects.count(),

@@ -1,4 +1,8 @@
-"""Overdue commitments and milestones: marked with their date on cards and pages, and filterable."""
+"""Overdue commitments and milestones: marked with their date on cards and pages, and filterable.
+
+Each test builds its own programme (``fresh_programa``) with the commitments it needs, their
+dates chosen relative to today.
+"""
 
 import datetime
 
@@ -6,12 +10,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from programa_gobierno.models import CompromisoPage, Hito, Status
+from programa_gobierno.models import CompromisoPage, Status
+
+from .factories import CompromisoPageFactory, TemaFactory, milestones
 
 pytestmark = pytest.mark.django_db
 
 MONTHS = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 DAY = datetime.timedelta(days=1)
+DONE = datetime.date(2025, 1, 1)  # the factory's milestones were due that day too
 
 
 def spanish_date(day):
@@ -34,77 +41,91 @@ def overdue_in_db(programa, today):
     return CompromisoPage.objects.child_of(programa).live().filter(end_date__lt=today).exclude(status=Status.COMPLETE)
 
 
-def test_card_of_a_commitment_past_its_end_date_says_overdue_with_the_date(client, programa, make_commitment):
-    yesterday = timezone.localdate() - DAY
-    make_commitment(title="Compromiso vencido", end_date=yesterday, milestones=[(1, None)])
-    notice = card(client.get(programa.url), "Compromiso vencido").select_one(".pg-overdue")
-    assert notice.get_text(" ", strip=True) == f"! Atrasado: debía cumplirse el {spanish_date(yesterday)}"
+def assert_overdue_notice(notice, due):
+    """``notice`` is the overdue mark of something due on ``due``: the word, a hidden icon, the date."""
+    assert notice is not None
+    assert notice.strong.get_text(strip=True) == "Atrasado:"
     assert notice.select_one(".pg-overdue-icon")["aria-hidden"] == "true"
-    assert notice.time["datetime"] == yesterday.isoformat()
+    assert notice.time["datetime"] == due.isoformat()
+    assert notice.time.get_text(strip=True) == spanish_date(due)
 
 
-def test_cards_due_today_or_completed_are_not_marked_overdue(client, programa, make_commitment):
+def commitment(programa, pairs=(), **fields):
+    return CompromisoPageFactory(parent=programa, hitos=milestones(*pairs), publish=True, **fields)
+
+
+def test_card_of_a_commitment_past_its_end_date_says_overdue_with_the_date(client, fresh_programa):
+    yesterday = timezone.localdate() - DAY
+    commitment(fresh_programa, [(1, None)], title="Compromiso vencido", end_date=yesterday)
+    notice = card(client.get(fresh_programa.url), "Compromiso vencido").select_one(".pg-overdue")
+    assert_overdue_notice(notice, yesterday)
+
+
+def test_cards_due_today_or_completed_are_not_marked_overdue(client, fresh_programa):
     today = timezone.localdate()
-    make_commitment(title="Vence hoy", end_date=today, milestones=[(1, None)])
-    make_commitment(title="Cumplido a tiempo", end_date=today - DAY, milestones=[(1, datetime.date(2025, 1, 1))])
-    response = client.get(programa.url)
+    commitment(fresh_programa, [(1, None)], title="Vence hoy", end_date=today)
+    commitment(fresh_programa, [(1, DONE)], title="Cumplido a tiempo", end_date=today - DAY)
+    response = client.get(fresh_programa.url)
     assert card(response, "Vence hoy").select_one(".pg-overdue") is None
     assert card(response, "Cumplido a tiempo").select_one(".pg-overdue") is None
 
 
-def test_card_counts_the_overdue_milestones(client, programa, make_commitment):
-    # The factory's milestones were due on 1 January 2025: the pending ones are late.
-    make_commitment(title="Con hitos atrasados", milestones=[(1, None), (1, None), (1, datetime.date(2025, 1, 1))])
-    facts = card(client.get(programa.url), "Con hitos atrasados").select_one(".pg-card-facts").get_text(" ", strip=True)
-    assert "· 2 hitos atrasados ·" in facts
+def test_card_counts_the_overdue_milestones(client, fresh_programa):
+    # Milestones due on 1 January 2025: the two pending ones are late, the completed one is not.
+    commitment(fresh_programa, [(1, None), (1, None), (1, DONE)], title="Con hitos atrasados")
+    count = card(client.get(fresh_programa.url), "Con hitos atrasados").select_one(".pg-card-overdue-count")
+    assert count.get_text(strip=True).split()[0] == "2"
 
 
-def test_filter_lists_only_overdue_commitments_and_counts_them(client, programa, make_commitment):
+def test_filter_lists_only_overdue_commitments_and_counts_them(client, fresh_programa):
     today = timezone.localdate()
-    make_commitment(title="Compromiso vencido", end_date=today - DAY, milestones=[(1, None)])
-    make_commitment(title="Vence hoy", end_date=today, milestones=[(1, None)])
-    expected = overdue_in_db(programa, today)
-    assert expected.count() >= 2  # the demo's late water plan and the one made here
-    response = client.get(programa.url, {"atrasados": "1"})
+    commitment(fresh_programa, [(1, None)], title="Compromiso vencido", end_date=today - DAY)
+    commitment(fresh_programa, [(1, None)], title="Vencido hace un año", end_date=today - 365 * DAY)
+    commitment(fresh_programa, [(1, None)], title="Vence hoy", end_date=today)
+    commitment(fresh_programa, [(1, DONE)], title="Cumplido tarde", end_date=today - DAY)
+    assert overdue_in_db(fresh_programa, today).count() == 2  # the ORM agrees with the two chosen here
+    response = client.get(fresh_programa.url, {"atrasados": "1"})
     assert response.status_code == 200
     page = soup(response)
     titles = [a.get_text(strip=True) for a in page.select(".pg-card h3 a")]
-    assert sorted(titles) == sorted(expected.values_list("title", flat=True))
-    assert "Vence hoy" not in titles
-    assert page.select_one(".pg-result-count").get_text(" ", strip=True) == (
-        f"{expected.count()} compromisos con los filtros elegidos"
-    )
+    assert sorted(titles) == ["Compromiso vencido", "Vencido hace un año"]
+    assert page.select_one(".pg-result-count").get_text(" ", strip=True).split()[0] == "2"
     assert all(item.select_one(".pg-overdue") for item in page.select(".pg-card"))
     assert page.select_one("#id_atrasados").has_attr("checked")
 
 
-def test_overdue_filter_combines_and_is_kept_across_pages(client, programa, make_commitment, monkeypatch):
-    monkeypatch.setattr(type(programa), "COMMITMENTS_PER_PAGE", 1)
+def test_overdue_filter_combines_and_is_kept_across_pages(client, fresh_programa, monkeypatch):
+    monkeypatch.setattr(type(fresh_programa), "COMMITMENTS_PER_PAGE", 1)
     today = timezone.localdate()
+    vivienda = TemaFactory(name="Vivienda", slug="vivienda-de-prueba")
     for number in range(3):
-        make_commitment(title=f"Vencido {number}", end_date=today - DAY, milestones=[(1, None)], tema_slug="vivienda")
-    page = soup(client.get(programa.url, {"atrasados": "1", "tema": "vivienda"}))
-    assert page.select_one("nav.pagination a[rel=next]")["href"] == "?atrasados=1&tema=vivienda&page=2"
-    second = soup(client.get(programa.url, {"atrasados": "1", "tema": "vivienda", "page": 2}))
-    assert [a.get_text(strip=True) for a in second.select(".pg-card h3 a")][0].startswith("Vencido")
-    assert "3 compromisos" in second.select_one(".pg-result-count").get_text()
+        commitment(fresh_programa, [(1, None)], title=f"Vencido {number}", end_date=today - DAY, tema=vivienda)
+    commitment(fresh_programa, [(1, None)], title="Vencido de otro tema", end_date=today - DAY)
+    query = {"atrasados": "1", "tema": "vivienda-de-prueba"}
+    page = soup(client.get(fresh_programa.url, query))
+    assert page.select_one("nav.pagination a[rel=next]")["href"] == "?atrasados=1&tema=vivienda-de-prueba&page=2"
+    second = soup(client.get(fresh_programa.url, {**query, "page": 2}))
+    assert [a.get_text(strip=True) for a in second.select(".pg-card h3 a")][0].startswith("Vencido ")
+    assert second.select_one(".pg-result-count").get_text(" ", strip=True).split()[0] == "3"
 
 
-def test_commitment_page_marks_the_commitment_and_each_late_milestone(client, make_commitment):
+def test_commitment_page_marks_the_commitment_and_each_late_milestone(client, fresh_programa):
     today = timezone.localdate()
-    page = make_commitment(end_date=today - DAY, milestones=[(1, None), (1, None), (1, datetime.date(2025, 1, 1))])
-    late, due_today, done = Hito.objects.filter(page=page).order_by("sort_order")
-    Hito.objects.filter(pk=due_today.pk).update(due_date=today)
+    page = commitment(fresh_programa, [(1, None), (1, None), (1, DONE)], end_date=today - DAY)
+    late, due_today, _done = page.hitos.order_by("sort_order")
+    type(due_today).objects.filter(pk=due_today.pk).update(due_date=today)
     html = soup(client.get(page.url))
-    status = html.select_one(".pg-status-panel .pg-overdue").get_text(" ", strip=True)
-    assert status == f"! Atrasado: debía cumplirse el {spanish_date(today - DAY)}"
-    assert html.select_one(".pg-overdue-count").get_text(strip=True) == "1 hito atrasado"
-    states = [li.select_one(".pg-milestone-state").get_text(" ", strip=True) for li in html.select(".pg-milestone")]
-    assert states == [f"! Atrasado: debía cumplirse el {spanish_date(late.due_date)}", "Pendiente", "Cumplido"]
+    assert_overdue_notice(html.select_one(".pg-status-panel .pg-overdue"), today - DAY)
+    assert html.select_one(".pg-overdue-count").get_text(strip=True).split()[0] == "1"
+    assert html.select_one(".pg-overdue-count a")["href"] == "#pg-hitos"
+    items = html.select(".pg-milestone")
+    assert [item["class"][1:] for item in items] == [["is-overdue"], [], ["is-completed"]]
+    assert_overdue_notice(items[0].select_one(".pg-overdue"), late.due_date)
+    assert items[1].select_one(".pg-overdue") is None
 
 
-def test_commitment_on_time_is_not_marked(client, make_commitment):
-    page = make_commitment(end_date=timezone.localdate(), milestones=[(1, datetime.date(2025, 1, 1))])
+def test_commitment_on_time_is_not_marked(client, fresh_programa):
+    page = commitment(fresh_programa, [(1, DONE)], end_date=timezone.localdate())
     assert soup(client.get(page.url)).select_one(".pg-overdue") is None
 
 

@@ -1,4 +1,8 @@
-"""The progress timeline of a commitment: the page, its Atom feed and the downloads tell the same history."""
+"""The progress timeline of a commitment: the page, its Atom feed and the downloads tell the same history.
+
+The Spanish tests build a commitment with a history of dates and figures they choose; the English
+one reads the demo's water plan and its translation.
+"""
 
 import datetime
 import io
@@ -14,6 +18,8 @@ from wagtail.models import Locale
 
 from programa_gobierno.history import timeline
 from programa_gobierno.models import CompromisoPage, RegistroAvance, Status
+
+from .factories import CompromisoPageFactory, RegistroAvanceFactory, milestones
 
 pytestmark = pytest.mark.django_db
 
@@ -45,14 +51,43 @@ def feed_steps(client, url):
 
 @pytest.fixture
 def water(programa):
+    """The demo's water plan (it has an English translation)."""
     return CompromisoPage.objects.get(locale=programa.locale, slug="plan-de-emergencia-hidrica")
 
 
-def test_timeline_is_an_ordered_list_of_dated_steps_with_headings(client, water):
-    html = BeautifulSoup(client.get(water.url).content, "html.parser")
+def noon(day):
+    return datetime.datetime.combine(day, datetime.time(12), timezone.get_current_timezone())
+
+
+@pytest.fixture
+def recorded(fresh_programa):
+    """A commitment of four milestones (three met in 2025) and a history of three steps, newest on 1 July 2025."""
+    met = [datetime.date(2025, 3, 1), datetime.date(2025, 5, 1), datetime.date(2025, 6, 15)]
+    hitos = milestones(*[(1, day) for day in met], (1, None))
+    for hito in hitos[:3]:
+        hito.evidence_url = f"https://example.org/evidencia-{hito.completed_on:%m-%d}"
+    page = CompromisoPageFactory(parent=fresh_programa, hitos=hitos, publish=True)
+    RegistroAvance.objects.filter(commitment_key=page.translation_key).delete()
+    for day, progress, completed in [
+        (datetime.date(2025, 1, 10), "0.0", 0),
+        (datetime.date(2025, 3, 1), "25.0", 1),
+        (datetime.date(2025, 7, 1), "75.0", 3),
+    ]:
+        RegistroAvanceFactory(
+            page=page,
+            recorded_at=noon(day),
+            progress=Decimal(progress),
+            completed_milestones=completed,
+            total_milestones=4,
+        )
+    return page
+
+
+def test_timeline_is_an_ordered_list_of_dated_steps_with_headings(client, recorded):
+    html = BeautifulSoup(client.get(recorded.url).content, "html.parser")
     section = html.select_one('section[aria-labelledby="pg-historial"]')
     items = section.select("ol.pg-history > li")
-    assert len(items) == RegistroAvance.objects.filter(commitment_key=water.translation_key).count() == 4
+    assert len(items) == 3
     first = items[0]
     assert first.h3.time["datetime"].startswith("2025-07-01T")
     assert first.h3.get_text(strip=True) == "1 de julio de 2025"
@@ -60,13 +95,17 @@ def test_timeline_is_an_ordered_list_of_dated_steps_with_headings(client, water)
     assert facts["Avance"] == "75,0 %"
     assert facts["Estado"] == "Sustancial"
     assert facts["Hitos"] == "3 hitos cumplidos de 4"
-    assert facts["Evidencia"]
+    # The evidence of a step is that of the last milestone met by its day (15 June).
+    evidence = {div.dt.get_text(strip=True): div.dd for div in first.select("dl > div")}["Evidencia"]
+    assert evidence.a["href"] == "https://example.org/evidencia-06-15"
     # Newest first; the oldest step (before any milestone was met) has no evidence.
+    assert [item.h3.time["datetime"][:10] for item in items] == ["2025-07-01", "2025-03-01", "2025-01-10"]
     assert "Evidencia" not in {div.dt.get_text(strip=True) for div in items[-1].select("dl > div")}
-    assert section.select_one(f'a[href="{water.url}avances.atom"][type="application/atom+xml"]')
+    assert section.select_one(f'a[href="{recorded.url}avances.atom"][type="application/atom+xml"]')
 
 
-def test_page_feed_and_exports_show_the_same_history(client, programa, water):
+def test_page_feed_and_exports_show_the_same_history(client, fresh_programa, recorded):
+    programa, water = fresh_programa, recorded
     on_page = page_steps(client, water.url)
     in_feed = feed_steps(client, f"{water.url}avances.atom")
     assert [step[0] for step in on_page] == [f"avance-{step.pk}" for step in timeline([water])]
@@ -115,26 +154,21 @@ def test_english_timeline_feed_and_exports_speak_english(client, programa_en, wa
     assert "History" in workbook.sheetnames
 
 
-def test_a_steps_evidence_is_the_last_milestone_met_by_that_day(make_commitment):
-    page = make_commitment(milestones=[(1, datetime.date(2025, 2, 1)), (1, datetime.date(2025, 5, 1)), (1, None)])
+def test_a_steps_evidence_is_the_last_milestone_met_by_that_day():
+    page = CompromisoPageFactory(
+        hitos=milestones((1, datetime.date(2025, 2, 1)), (1, datetime.date(2025, 5, 1)), (1, None)), publish=True
+    )
     first, second, _third = page.hitos.order_by("sort_order")
     first.evidence_url, second.evidence_url = "https://example.org/primero", "https://example.org/segundo"
     first.save()
     second.save()
     RegistroAvance.objects.filter(commitment_key=page.translation_key).delete()
-    tz = timezone.get_current_timezone()
     for day, progress in [
         (datetime.date(2025, 1, 15), "0"),
         (datetime.date(2025, 3, 1), "33.3"),
         (datetime.date(2025, 6, 1), "66.6"),
     ]:
-        RegistroAvance.objects.create(
-            commitment_key=page.translation_key,
-            page=page,
-            recorded_at=datetime.datetime.combine(day, datetime.time(12), tz),
-            progress=Decimal(progress),
-            status=Status.LIMITED,
-        )
+        RegistroAvanceFactory(page=page, recorded_at=noon(day), progress=Decimal(progress), status=Status.LIMITED)
     steps = timeline([page])
     assert [step.evidence_url for step in steps] == ["https://example.org/segundo", "https://example.org/primero", ""]
     assert [step.evidence_title for step in steps] == ["Hito 1", "Hito 0", ""]

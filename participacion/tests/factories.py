@@ -18,7 +18,6 @@ agreements inside their session::
 import datetime
 
 import factory
-import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
@@ -30,19 +29,7 @@ from participacion.models import (
     InstanciaSession,
     ParticipacionIndexPage,
 )
-
-
-class PublishingPageFactory(wagtail_factories.PageFactory):
-    """A page factory whose ``publish=True`` publishes a revision after creating the page."""
-
-    class Meta:
-        abstract = True
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def publish(page, create, extracted, **kwargs):
-        if create and extracted:
-            page.save_revision().publish()
+from tests.factories import PublishingPageFactory
 
 
 class ParticipacionIndexPageFactory(PublishingPageFactory):

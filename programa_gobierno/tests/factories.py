@@ -16,13 +16,13 @@ import datetime
 from decimal import Decimal
 
 import factory
-import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page
 
 from programa_gobierno import progress as rules
 from programa_gobierno.models import CompromisoPage, Hito, ProgramaIndexPage, RegistroAvance, Tema
+from tests.factories import PublishingPageFactory
 
 #: What a completed milestone of these factories links to as its evidence.
 EVIDENCE_URL = "https://example.org/evidencia"
@@ -37,19 +37,6 @@ class TemaFactory(DjangoModelFactory):
 
     class Meta:
         model = Tema
-
-
-class PublishingPageFactory(wagtail_factories.PageFactory):
-    """A page factory whose ``publish=True`` publishes a revision after creating the page."""
-
-    class Meta:
-        abstract = True
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def publish(page, create, extracted, **kwargs):
-        if create and extracted:
-            page.save_revision().publish()
 
 
 class ProgramaIndexPageFactory(PublishingPageFactory):

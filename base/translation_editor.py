@@ -21,7 +21,7 @@ def translation_comment(string_translation):
     """How and when a text was translated, dated in the admin's language and the site's time zone.
 
     wagtail-localize's own messages (its catalogues translate them), with the date formatted by
-    Django: "Traducido manualmente el 2 de diciembre de 2026", "Translated manually on 2 December 2026".
+    Django: "Traducido manualmente el 2 de diciembre de 2026", "Translated manually on Dec. 2, 2026".
     """
     date = date_format(localtime(string_translation.updated_at))
     if string_translation.tool_name:

@@ -16,7 +16,9 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail_localize.models import Translation
+from wagtail_localize.views import report as localize_report
 from wagtail_localize.views.edit_translation import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
@@ -151,3 +153,34 @@ class SyncTranslationsView(UpdateTranslationsView):
                 report(self.request, translation, apply_translation(translation, self.request.user))
         self.components.save(self.object, sources_and_translations={self.object: list(translations)})
         return redirect(self.get_success_url() or self.get_default_success_url())
+
+
+class TranslationsReportFilterSet(localize_report.TranslationsReportFilterSet):
+    """wagtail-localize's filters, with labels for its two language filters.
+
+    wagtail-localize gives them none, so django-filter makes one from the field names, in English
+    ("Source locale", "Target locale") whatever the admin's language.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["source_locale"].label = gettext_lazy("Source locale")
+        self.filters["target_locale"].label = gettext_lazy("Target locale")
+
+
+class TranslationsPaginator(WagtailPaginator):
+    """Counts translations in the admin's language ("125 traducciones").
+
+    wagtail-localize's ``Translation`` model has no verbose name, so Django's default, English
+    "translations", would follow the count.
+    """
+
+    verbose_name = gettext_lazy("translation")
+    verbose_name_plural = gettext_lazy("translations")
+
+
+class TranslationsReportView(localize_report.TranslationsReportView):
+    """wagtail-localize's "Traducciones" report, labelled and counted in the admin's language."""
+
+    filterset_class = TranslationsReportFilterSet
+    paginator_class = TranslationsPaginator

@@ -75,6 +75,18 @@ def register_translation_sync_url():
     ]
 
 
+@hooks.register("register_admin_urls", order=-1)
+def register_translations_report_urls():
+    """Same addresses as wagtail-localize's "Traducciones" report and its results, matched first."""
+    return [
+        path("localize/reports/translations/", translation_admin.TranslationsReportView.as_view()),
+        path(
+            "localize/reports/translations/results/",
+            translation_admin.TranslationsReportView.as_view(results_only=True),
+        ),
+    ]
+
+
 @hooks.register("register_admin_urls")
 def register_readability_url():
     """The JSON endpoint the editor's checks panel calls while the text changes."""

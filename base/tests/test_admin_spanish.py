@@ -1,14 +1,19 @@
 """The admin reads in Spanish for a Comunicaciones editor: no English interface text.
 
 Crawls the admin pages an editor uses (dashboard, explorer, page edit and create for every
-project page type, snippets, images, documents, reports, account), as a member of
+project page type, snippets, images, documents, reports, account, wagtail-localize's "Traducir",
+"Sincronizar traducciones", convert-to-alias and "Traducciones" screens), as a member of
 Comunicaciones only, and looks for common English interface words in what a person reads:
 visible text and the labels a screen reader reads (``aria-label``, ``title``, ``placeholder``).
-Wagtail 8 added strings its Spanish catalogue lacks; the project catalogue
-(``locale/es/LC_MESSAGES/django.po`` and ``djangojs.po``) fills them until upstream has them.
+Wagtail 8 and wagtail-localize 1.14.5 have strings their Spanish catalogues lack; the project
+catalogue (``locale/es/LC_MESSAGES/django.po`` and ``djangojs.po``) fills them until upstream has
+them. The translation editor itself is drawn by a script: ``tests/browser/test_translation_editor.py``
+reads it in a browser.
 """
 
+import json
 import re
+from datetime import UTC, datetime
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,10 +21,13 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringTranslation, Translation
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +124,27 @@ ENGLISH = [
     "only",
     "field",
     "slug",
+    "to",
+    "translation",
+    "Translation",
+    "translations",
+    "locale",
+    "Locale",
+    "Lock",
+    "Unlock",
+    # Month names: Spanish ones are written in lower case and none is spelt like an English one.
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 ENGLISH_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(word) for word in ENGLISH) + r")(?![\w-])")
 # Names that are the same in both languages (brands, formats), removed before the search.
@@ -127,7 +156,8 @@ def readable_texts(html):
     soup = BeautifulSoup(html, "html.parser")
     for hidden in soup(["script", "style", "template", "noscript", "svg"]):
         hidden.decompose()
-    texts = [text.strip() for text in soup.find("body").find_all(string=True)]
+    root = soup.find("body") or soup  # listings' results are fragments, without a <body>
+    texts = [text.strip() for text in root.find_all(string=True)]
     for attribute in ("aria-label", "title", "placeholder", "alt"):
         texts += [element[attribute] for element in soup.find_all(attrs={attribute: True})]
     return [text for text in texts if text]
@@ -193,7 +223,31 @@ def editor_admin_urls(user):
     document = get_document_model().objects.first()
     if document is not None:
         urls.append(reverse("wagtaildocs:edit", args=[document.id]))
-    return urls
+    return urls + localize_admin_urls()
+
+
+def localize_admin_urls():
+    """wagtail-localize's screens other than the translation editor, for a demo page and a snippet."""
+    english = Locale.objects.get(language_code="en")
+    page_translation = Translation.objects.filter(
+        target_locale=english, source__specific_content_type__model="compromisopage"
+    ).first()
+    snippet_translation = Translation.objects.filter(
+        target_locale=english, source__specific_content_type__model="tema"
+    ).first()
+    page = page_translation.source.get_source_instance()
+    snippet = snippet_translation.source.get_source_instance()
+    english_page = page.get_translation(english)
+    return [
+        reverse("wagtail_localize:submit_page_translation", args=[page.id]),
+        reverse("wagtail_localize:submit_snippet_translation", args=["programa_gobierno", "tema", snippet.pk]),
+        reverse("wagtail_localize:update_translations", args=[page_translation.source_id]),
+        reverse("wagtail_localize:update_translations", args=[snippet_translation.source_id]),
+        reverse("wagtail_localize:convert_to_alias", args=[english_page.id]),
+        reverse("wagtailadmin_pages:history", args=[english_page.id]),
+        reverse("wagtail_localize:translations_report"),
+        reverse("wagtail_localize:translations_report_results") + "?source_locale=es-cl&target_locale=en",
+    ]
 
 
 def content_strings():
@@ -248,6 +302,48 @@ def test_the_admin_javascript_catalogue_translates_what_wagtail_8_and_wagtail_lo
     assert '"Autosave in progress\\u2026": "Guardado autom\\u00e1tico en curso\\u2026"' in catalogue
     # wagtail-localize's Spanish lacks the space before the language ("Publicar enEnglish").
     assert '"Publish in ": "Publicar en "' in catalogue
+
+
+def test_the_translations_report_filters_by_language_under_spanish_labels(comunicaciones_client):
+    """wagtail-localize leaves these two filters unlabelled; django-filter then wrote "Source locale"."""
+    response = comunicaciones_client.get(reverse("wagtail_localize:translations_report") + "?target_locale=en")
+    assert response.status_code == 200
+    labels = [label.get_text(strip=True) for label in BeautifulSoup(response.content, "html.parser")("label")]
+    assert "Región de origen" in labels
+    assert "Región de destino" in labels
+    listed = list(response.context["object_list"])
+    assert listed
+    assert {row.target_locale.language_code for row in listed} == {"en"}
+
+
+def editor_comments(client, url):
+    """The comments ("Traducido manualmente el ...") the translation editor's script receives."""
+    response = client.get(url)
+    assert response.status_code == 200
+    editor = BeautifulSoup(response.content, "html.parser").select_one(".js-translation-editor")
+    return {item["comment"] for item in json.loads(editor["data-props"])["initialStringTranslations"]}
+
+
+def test_the_translation_editor_dates_each_translation_in_the_admin_language_and_local_time(
+    comunicaciones_client, comunicaciones_editor
+):
+    """wagtail-localize wrote these dates with strftime: English month names, and UTC's day."""
+    english = Locale.objects.get(language_code="en")
+    page = Page.objects.filter(locale=english, depth__gt=2, alias_of__isnull=True).first().specific
+    # 02:30 UTC on 24 November is still the 23rd in Santiago (UTC-3 in summer).
+    StringTranslation.objects.filter(locale=english).update(
+        updated_at=datetime(2026, 11, 24, 2, 30, tzinfo=UTC), translation_type="manual", tool_name=""
+    )
+    url = reverse("wagtailadmin_pages:edit", args=[page.id])
+    assert editor_comments(comunicaciones_client, url) == {"Traducido manualmente el 23 de noviembre de 2026"}
+    profile = UserProfile.get_for_user(comunicaciones_editor)
+    profile.preferred_language = "en"
+    profile.save()
+    assert editor_comments(comunicaciones_client, url) == {"Translated manually on Nov. 23, 2026"}
+    with translation.override("es"):
+        machine = StringTranslation.objects.filter(locale=english).first()
+        machine.tool_name = "DeepL"
+        assert machine.get_comment() == "Traducido con DeepL el 23 de noviembre de 2026"
 
 
 @pytest.mark.parametrize("url", ["/admin/login/", "/admin/password_reset/"])

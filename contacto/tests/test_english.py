@@ -213,7 +213,7 @@ def test_english_submission_is_stored_as_english_and_mailed_in_english(client, o
 def test_spanish_submission_stays_spanish(client, office, form_data):
     assert client.post(office.url, form_data).status_code == 303
     request_obj = CitizenRequest.objects.get()
-    assert request_obj.language == settings.LANGUAGE_CODE
+    assert request_obj.language == "es-cl"
     receipt = OutgoingMail.objects.get(request=request_obj, recipients=CITIZEN)
     assert receipt.subject == f"Recibimos su solicitud {request_obj.code}"
     assert receipt.body.startswith("Estimada/o María José Pérez:")

@@ -93,19 +93,23 @@ def test_check_deploy_fails_with_a_weak_secret_key():
 
 # Two requests as a server sees them: Django's request_started / request_finished signals, which
 # close the database connection after each request unless it is persistent (CONN_MAX_AGE). The
-# test Client cannot show this: it keeps the connection open on purpose. Prints each request's
-# connection: a database backend's process id, or the Python connection object's id on SQLite.
+# test Client cannot show this: it keeps the connection open on purpose. Returns each request's
+# connection: the PostgreSQL backend's process id, or the id of SQLite's connection object (kept
+# alive in ``seen``, so two requests share an id only if they share the connection).
 TWO_REQUESTS = """
 from django.core.signals import request_finished, request_started
 from django.db import connection
+
+seen = []
 
 def request_connection():
     request_started.send(sender=None)
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()" if connection.vendor == "postgresql" else "SELECT 1")
         backend = cursor.fetchone()[0]
+    seen.append(connection.connection)
     request_finished.send(sender=None)
-    return backend if connection.vendor == "postgresql" else id(connection.connection)
+    return backend if connection.vendor == "postgresql" else id(seen[-1])
 """
 
 

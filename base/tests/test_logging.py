@@ -39,12 +39,20 @@ def test_the_filter_masks_arguments_and_tracebacks():
     assert "[correo]" in record.exc_text
 
 
-def test_the_console_handler_uses_the_filter():
-    from django.conf import settings
+@pytest.mark.django_db
+def test_the_sites_own_log_lines_are_redacted(client):
+    """Django logs a 404 with its address; the console handler the settings set up masks it."""
+    import io
 
-    handler = settings.LOGGING["handlers"]["console"]
-    assert "personal_data" in handler["filters"]
-    assert settings.LOGGING["filters"]["personal_data"]["()"] == "base.logfilters.RedactPersonalDataFilter"
+    handler = next(h for h in logging.getLogger("django.request").handlers if h.name == "console")
+    written = io.StringIO()
+    previous = handler.setStream(written)
+    try:
+        assert client.get("/no-existe/vecina@example.org/").status_code == 404
+    finally:
+        handler.setStream(previous)
+    assert "Not Found: /no-existe/[correo]/" in written.getvalue()
+    assert "vecina@example.org" not in written.getvalue()
 
 
 def test_gunicorns_error_and_access_logs_are_redacted_as_config_gunicorn_sets_them_up(capsys):

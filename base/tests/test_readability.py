@@ -152,7 +152,7 @@ def test_the_endpoint_refuses_bad_input_with_a_spanish_400(admin_client):
     url = reverse("base_readability")
     too_long = admin_client.post(url, {"paragraph": "palabra " * 30_000})
     assert too_long.status_code == 400
-    assert too_long.json()["error"] == "El texto es demasiado largo para medirlo."
+    assert "demasiado largo" in too_long.json()["error"]  # says why, in Spanish
     nul = admin_client.post(url, {"paragraph": "hola\x00mundo"})
     assert nul.status_code == 400
     assert admin_client.get(url).status_code == 405

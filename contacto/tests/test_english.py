@@ -145,7 +145,8 @@ def test_djangos_own_field_messages_come_in_english(client, office, office_en):
     data = {"code": "OAC-2026-000001", "email": "a" * 250 + "@example.org"}
     english = client.post(office_en.url + "seguimiento/", data)
     assert english.status_code == 400
-    assert summary_errors(english) == ["Ensure this value has at most 254 characters (it has 262)."]
+    [error] = summary_errors(english)
+    assert error.startswith("Ensure") and "254" in error
     spanish = client.post(office.url + "seguimiento/", data)
     assert spanish.status_code == 400
     assert "254" in summary_errors(spanish)[0] and "Ensure" not in summary_errors(spanish)[0]
@@ -171,7 +172,7 @@ def test_refusals_are_english(client, office_en, form_data):
     repeated = client.post(office_en.url, form_data)
     assert repeated.status_code == 409
     assert soup_of(repeated).h1.get_text() == "We could not receive your request"
-    assert "We received an identical request a few minutes ago." in repeated.content.decode()
+    assert "identical request" in repeated.content.decode()
 
 
 def test_english_submission_is_stored_as_english_and_mailed_in_english(client, office_en, form_data, run_mail_worker):
@@ -189,19 +190,20 @@ def test_english_submission_is_stored_as_english_and_mailed_in_english(client, o
         due = date_format(request_obj.due_on)  # Django's English format, e.g. "Dec. 11, 2026"
     assert receipt.subject == f"We have received your request {request_obj.code}"
     assert receipt.body.startswith("Dear María José Pérez,\n")
-    assert f"has received your complaint. Your tracking code is {request_obj.code}." in receipt.body
+    assert "complaint" in receipt.body and request_obj.code in receipt.body
     assert "Subject: Luminaria apagada en la plaza" in receipt.body
     assert f"Answer due by: {due}\n" in receipt.body and " de " not in due
-    assert "Citizen Services Office · Gobierno de Santiago" in receipt.body
+    assert "Citizen Services Office" in receipt.body  # the signature
     assert "Estimada" not in receipt.body and "Plazo" not in receipt.body and " de 20" not in receipt.body
 
     notice = OutgoingMail.objects.get(request=request_obj, recipients=STAFF)
     assert notice.subject == f"Nueva solicitud {request_obj.code}: Luminaria apagada en la plaza"
-    assert notice.body.startswith("Nueva solicitud recibida por el formulario web.")
+    assert notice.body.startswith("Nueva solicitud")
     assert "Tipo: Reclamo" in notice.body and "Plazo de respuesta: " in notice.body
     assert "Idioma: English" in notice.body  # staff know to answer in English
     assert "Complaint" not in notice.body
-    assert request_obj.events.get().description == "Solicitud recibida por el formulario web."
+    event = request_obj.events.get()
+    assert event.action == RequestEvent.Action.CREATED and "recibida" in event.description  # Spanish history
 
     run_mail_worker()
     sent = {message.to[0]: message for message in mail.outbox}
@@ -213,11 +215,11 @@ def test_english_submission_is_stored_as_english_and_mailed_in_english(client, o
 def test_spanish_submission_stays_spanish(client, office, form_data):
     assert client.post(office.url, form_data).status_code == 303
     request_obj = CitizenRequest.objects.get()
-    assert request_obj.language == settings.LANGUAGE_CODE
+    assert request_obj.language == "es-cl"
     receipt = OutgoingMail.objects.get(request=request_obj, recipients=CITIZEN)
     assert receipt.subject == f"Recibimos su solicitud {request_obj.code}"
     assert receipt.body.startswith("Estimada/o María José Pérez:")
-    assert "Recibimos su reclamo en la Oficina de Atención Ciudadana" in receipt.body
+    assert "reclamo" in receipt.body and request_obj.code in receipt.body
     assert " de 20" in receipt.body  # «12 de diciembre de 2026»
 
 
@@ -284,15 +286,17 @@ def test_staff_changes_mail_the_citizen_in_their_language_and_keep_staff_text_sp
     assert response.status_code == 302, response.content.decode()[:2000]
     mails = {m.subject: m for m in OutgoingMail.objects.filter(request=request_obj)}
     answer = mails[f"Answer to your request {request_obj.code}"]
-    assert answer.body.startswith("Dear John Smith,\n\nThis is the answer to your request")
+    assert answer.body.startswith("Dear John Smith,")
+    assert "We have asked the municipality to fix it." in answer.body  # the answer, as the staff member wrote it
     notice = mails[f"Your request {request_obj.code} has been forwarded"]
-    assert "we forwarded it to Municipalidad de Santiago (oirs@muni.example)" in notice.body
+    assert "forwarded" in notice.body and "Municipalidad de Santiago (oirs@muni.example)" in notice.body
     forward = mails[f"Derivación de la solicitud {request_obj.code}"]
     assert forward.recipients == "oirs@muni.example"
     assert forward.body.startswith("Estimados/as Municipalidad de Santiago:")
     assert "Tipo: Consulta o solicitud" in forward.body
     descriptions = dict(request_obj.events.values_list("action", "description"))
-    assert descriptions[RequestEvent.Action.FORWARDED] == "Derivada a Municipalidad de Santiago <oirs@muni.example>."
+    forwarded = descriptions[RequestEvent.Action.FORWARDED]
+    assert forwarded.startswith("Derivada") and "Municipalidad de Santiago <oirs@muni.example>" in forwarded
     assert descriptions[RequestEvent.Action.STATUS].startswith("De «Recibida» a «")
 
 

@@ -100,7 +100,10 @@ def test_an_invalid_file_is_refused_with_a_clear_message_and_nothing_is_stored(c
     bad = SimpleUploadedFile("programa.exe", b"MZ\x90\x00 binario")
     response = client.post("/denunciar/", {**form_data(client), "files": [good, bad]})
     assert response.status_code == 400
-    assert "«programa.exe» no es de un tipo permitido" in response.content.decode()
+    errors = response.context["form"].errors
+    assert list(errors) == ["files"]  # on its field, naming the file, in Spanish
+    assert "«programa.exe»" in errors["files"][0] and "permitido" in errors["files"][0]
+    assert 'id="id_files_error"' in response.content.decode()
     assert not Report.objects.exists() and not Attachment.objects.exists()
 
 

@@ -1,7 +1,6 @@
 """The search index follows publishing: publish adds, unpublish and delete remove."""
 
 import pytest
-from django.conf import settings
 from wagtail.models import Page
 
 from base.models import StandardPage
@@ -13,8 +12,16 @@ def found(query, locale_page):
     return [page.pk for page in Page.objects.live().filter(locale=locale_page.locale).search(query)]
 
 
-def test_tasks_run_immediately_so_the_index_is_current_at_once():
-    assert settings.TASKS["default"]["BACKEND"] == "django_tasks.backends.immediate.ImmediateBackend"
+def test_tasks_run_immediately_so_the_index_is_current_at_once(home):
+    """Without TASKS_IN_BACKGROUND, an index update has run by the time it is enqueued."""
+    from django_tasks.base import TaskResultStatus
+    from modelsearch.tasks import insert_or_update_object_task
+
+    Page.objects.filter(pk=home.pk).update(title="Casa de la zarzaparrilla")  # the index does not know yet
+    assert home.pk not in found("zarzaparrilla", home)
+    result = insert_or_update_object_task.enqueue("wagtailcore", "page", home.pk)
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert home.pk in found("zarzaparrilla", home)
 
 
 def test_publishing_adds_a_page_and_editing_updates_it(home, client):

@@ -12,7 +12,8 @@ import pytest
 from django.core.management import call_command
 
 POSTGRES_ONLY = (
-    "deselected on SQLite: these tests need PostgreSQL's stemming and accent folding; "
+    "deselected on SQLite: these tests need PostgreSQL itself (its stemming and accent folding, its server "
+    "binaries, its connections); "
     "they run in CI's PostgreSQL pass (DATABASE_URL=postgres://...)"
 )
 

@@ -87,3 +87,15 @@ def test_every_demo_body_says_how_to_take_part_in_both_languages(index):
         assert body.how_to_participate == HOW_TO_PARTICIPATE[body.type]["es"], body.title
         translated = body.get_translation(english)
         assert translated.how_to_participate == HOW_TO_PARTICIPATE[body.type]["en"], body.title
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_page_says_the_summary_type_and_status_once(client, council, english):
+    """The box says what the body is (type and summary); the status is the badge under the title."""
+    page = council.get_translation(Locale.objects.get(language_code="en")) if english else council
+    article = BeautifulSoup(client.get(page.url).content, "html.parser").select_one("article")
+    text = " ".join(article.get_text(" ").split())
+    assert text.count(" ".join(page.summary.split())) == 1
+    assert article.select_one("header .status").get_text(strip=True) == page.get_status_display()
+    terms = [dt.get_text(strip=True) for dt in article.select("dt")]
+    assert not {"Tipo", "Estado", "Type", "Status"} & set(terms)

@@ -1,5 +1,6 @@
 """Shared models: site-wide settings and the generic content page."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import translation
@@ -338,6 +339,11 @@ class PageImage(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.alt_text and not self.alt_text.strip():  # spaces alone describe nothing
+            raise ValidationError({"alt_text": _("Describa la imagen: ese texto es su texto alternativo.")})
 
 
 class StandardPage(Page):

@@ -1,5 +1,6 @@
 """Shared models: site-wide settings and the generic content page."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import translation
@@ -315,6 +316,34 @@ class SiteSettings(BaseSiteSetting):
             ("LinkedIn", self.linkedin_url),
         ]
         return [(name, url) for name, url in pairs if url]
+
+
+class PageImage(models.Model):
+    """An image a page shows (a photo, a chart, a document's first page) with its text alternative.
+
+    Abstract: each page type that shows images declares its own child model with a
+    ``page`` ParentalKey (commitments' ``ImagenCompromiso``, bodies' ``InstanciaImagen``)
+    and renders them through ``base/includes/page_images.html``. The text alternative is
+    required: an image on these pages always carries information, so none is shown without it.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("imagen"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("texto alternativo"), max_length=255, help_text=_("Describe lo que muestra la imagen para quien no la ve.")
+    )
+    caption = models.CharField(_("leyenda"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.alt_text and not self.alt_text.strip():  # spaces alone describe nothing
+            raise ValidationError({"alt_text": _("Describa la imagen: ese texto es su texto alternativo.")})
 
 
 class StandardPage(Page):

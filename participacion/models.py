@@ -13,6 +13,7 @@ the models only load rows, with a fixed number of queries per page.
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -23,10 +24,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from base.models import PageImage
 from search.kinds import INSTANCIA
 
 from . import listing
@@ -269,6 +272,15 @@ class InstanciaPage(Page):
         InlinePanel("members", label=_("Integrantes"), heading=_("Integrantes")),
         InlinePanel("sessions", label=_("Sesión"), heading=_("Sesiones")),
         InlinePanel("documents", label=_("Documento"), heading=_("Documentos")),
+        InlinePanel(
+            "imagenes",
+            label=_("Imagen"),
+            heading=_("Imágenes"),
+            help_text=_(
+                "Fotografías reales de la instancia o de sus sesiones, o la primera página de un documento suyo. "
+                "Cada una necesita su texto alternativo."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("how_to_participate"),
@@ -323,11 +335,12 @@ class InstanciaPage(Page):
         return title if self.names_its_type else f"{title} · {self.body_type.label}"
 
     def get_context(self, request, *args, **kwargs):
-        """Members, sessions (with agreements and linked commitments), documents and siblings.
+        """Members, sessions (with agreements and linked commitments), documents, images and siblings.
 
-        A fixed number of queries whatever the number of members, sessions or agreements.
+        A fixed number of queries whatever the number of members, sessions, agreements or images.
         """
         context = super().get_context(request, *args, **kwargs)
+        images = get_image_model().objects.prefetch_renditions()
         today = timezone.localdate()
         members = list(self.members.all())
         sessions = list(self.sessions.select_related("minutes").prefetch_related("agreements__commitment"))
@@ -353,6 +366,7 @@ class InstanciaPage(Page):
             next_session=upcoming[0] if upcoming else None,
             past_sessions=past,
             documents=list(self.documents.select_related("document")),
+            images=list(self.imagenes.prefetch_related(Prefetch("image", images))),
             previous_body=previous,
             next_body=following,
             index_page=parent,
@@ -601,3 +615,13 @@ class InstanciaDocument(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("documento")
         verbose_name_plural = _("documentos")
+
+
+class InstanciaImagen(TranslatableMixin, PageImage, Orderable):
+    """A photo of a body or its sessions, or a document's first page, with its alternative text."""
+
+    page = ParentalKey(InstanciaPage, on_delete=models.CASCADE, related_name="imagenes")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("imagen de la instancia")
+        verbose_name_plural = _("imágenes de la instancia")

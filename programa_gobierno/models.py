@@ -31,6 +31,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from base.models import PageImage
 from search.kinds import COMPROMISO
 
 from . import deadlines, exports
@@ -595,19 +596,10 @@ class Hito(TranslatableMixin, Orderable):
             raise ValidationError(errors)
 
 
-class ImagenCompromiso(TranslatableMixin, Orderable):
+class ImagenCompromiso(TranslatableMixin, PageImage, Orderable):
     """Explanatory graphic material of a commitment: an image with its alternative text."""
 
     page = ParentalKey(CompromisoPage, on_delete=models.CASCADE, related_name="imagenes")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("imagen"), on_delete=models.CASCADE, related_name="+"
-    )
-    alt_text = models.CharField(
-        _("texto alternativo"), max_length=255, help_text=_("Describe lo que muestra la imagen para quien no la ve.")
-    )
-    caption = models.CharField(_("leyenda"), max_length=255, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("imagen del compromiso")

@@ -32,6 +32,7 @@ ALL_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 IMAGE_FIELDS_WITH_ALT_TEXT = {
     ("programa_gobierno.ImagenCompromiso", "image"): "alt_text",
     ("programa_gobierno.Hito", "evidence_image"): "evidence_description",
+    ("participacion.InstanciaImagen", "image"): "alt_text",
 }
 
 
@@ -130,9 +131,11 @@ def test_every_image_field_has_a_required_alt_text_field():
 
 
 def test_commitment_image_needs_alt_text_and_evidence_image_needs_a_description():
+    from participacion.models import InstanciaImagen
     from programa_gobierno.models import Hito, ImagenCompromiso
 
     assert not ImagenCompromiso._meta.get_field("alt_text").blank
+    assert not InstanciaImagen._meta.get_field("alt_text").blank
     hito = Hito(title="Hito", evidence_image_id=1, evidence_description=" ")
     with pytest.raises(ValidationError) as error:
         hito.clean()

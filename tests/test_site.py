@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from base.models import StandardPage
-from base.templatetags.base_tags import numero, to_bcp47
+from base.templatetags.base_tags import breakable_email, numero, to_bcp47
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +108,21 @@ def test_dates_use_chilean_spanish_long_format():
 @pytest.mark.parametrize(("code", "tag"), [("es-cl", "es-CL"), ("en", "en"), ("", "")])
 def test_language_codes_become_bcp47_tags(code, tag):
     assert to_bcp47(code) == tag
+
+
+@pytest.mark.parametrize(
+    ("address", "shown"),
+    [
+        ("atencionciudadana@gobiernosantiago.cl", "atencionciudadana@<wbr>gobiernosantiago.cl"),
+        ("<b>x</b>@ejemplo.cl", "&lt;b&gt;x&lt;/b&gt;@<wbr>ejemplo.cl"),
+        ("sin-arroba", "sin-arroba"),
+    ],
+)
+def test_email_addresses_may_wrap_after_the_at_sign_only(address, shown):
+    assert str(breakable_email(address)) == shown
+
+
+@pytest.mark.django_db
+def test_footer_email_wraps_after_the_at_sign(client, home):
+    html = client.get(home.url).content.decode()
+    assert ">atencionciudadana@<wbr>gobiernosantiago.cl</a>" in html

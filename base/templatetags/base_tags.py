@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import formats, numberformat, translation
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -145,6 +145,17 @@ def to_bcp47(code):
         return ""
     parts = str(code).split("-")
     return "-".join([parts[0].lower()] + [p.upper() for p in parts[1:]])
+
+
+@register.filter
+def breakable_email(address):
+    """An e-mail address that may wrap after its "@" (``<wbr>``), so a narrow column breaks it there.
+
+    "atencionciudadana@<wbr>gobiernosantiago.cl" reads "atencionciudadana@" / "gobiernosantiago.cl"
+    instead of being cut mid-word by ``overflow-wrap: anywhere``, which stays as the last resort.
+    """
+    local, at, domain = str(address).partition("@")
+    return format_html("{}{}<wbr>{}", local, at, domain) if at else address
 
 
 @functools.lru_cache(maxsize=32)

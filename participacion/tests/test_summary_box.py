@@ -108,3 +108,21 @@ def test_english_council_box_is_in_english(client, fresh_index, council):
     assert terms["Who sits on it"].get_text(strip=True) == "4 members"
     assert terms["Next session"].time is None
     assert terms["How to take part"].get_text(" ", strip=True) == how_to_en
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_page_says_the_summary_type_and_status_once(client, fresh_index, council, english):
+    """The box says what the body is (type and summary); the status is the badge under the title."""
+    page = council
+    if english:
+        from base.demo import translate
+
+        translate(fresh_index, {fresh_index.title: "Citizen Participation (test)"}).save_revision().publish()
+        page = translate(council, {council.summary: "A council that advises the Government.", HOW_TO: "Write to us."})
+        page.save_revision().publish()
+    article = BeautifulSoup(client.get(page.url).content, "html.parser").select_one("article")
+    text = " ".join(article.get_text(" ").split())
+    assert text.count(" ".join(page.summary.split())) == 1
+    assert article.select_one("header .status").get_text(strip=True) == page.get_status_display()
+    terms = [dt.get_text(strip=True) for dt in article.select("dt")]
+    assert not {"Tipo", "Estado", "Type", "Status"} & set(terms)

@@ -221,7 +221,7 @@ def test_commitment_without_milestones_says_so(client, programa):
 
 def test_gallery_images_have_alt_text(client, programa):
     page = CompromisoPage.objects.get(locale=programa.locale, slug="bosques-de-bolsillo")
-    images = soup(client.get(page.url)).select(".pg-gallery img")
+    images = soup(client.get(page.url)).select(".page-images img")
     assert images and all(image["alt"].strip() for image in images)
 
 

@@ -101,8 +101,8 @@ def page_cache(settings):
 
 
 # The S3-compatible object store of the media tests: scripts/objectstore.sh (moto's server, from
-# requirements-dev.txt, as `make cluster` runs it), started once per session on loopback.
-OBJECTSTORE_PORT = int(os.environ.get("OBJECTSTORE_TEST_PORT", "8151"))
+# requirements-dev.txt, as `make cluster` runs it), started once per session on a free loopback port
+# (two suites on one machine, SQLite's and PostgreSQL's, must not meet on a fixed one).
 OBJECTSTORE_KEYS = {"AWS_ACCESS_KEY_ID": "objectstore-test", "AWS_SECRET_ACCESS_KEY": "objectstore-test-secret"}
 
 
@@ -117,10 +117,13 @@ def objectstore(tmp_path_factory):
     import boto3
     from botocore.exceptions import BotoCoreError, ClientError
 
-    endpoint = f"http://127.0.0.1:{OBJECTSTORE_PORT}"
+    from tests.browser.conftest import free_port
+
+    port = int(os.environ.get("OBJECTSTORE_TEST_PORT") or free_port())
+    endpoint = f"http://127.0.0.1:{port}"
     script = Path(__file__).resolve().parent / "scripts" / "objectstore.sh"
     process = subprocess.Popen(
-        [str(script), str(OBJECTSTORE_PORT), str(tmp_path_factory.mktemp("objectstore"))],
+        [str(script), str(port), str(tmp_path_factory.mktemp("objectstore"))],
         env={**os.environ, **OBJECTSTORE_KEYS},
         stdout=subprocess.DEVNULL,
         start_new_session=True,

@@ -1,7 +1,7 @@
 """Two application servers sharing one database and the object store: a rendition made on node A is
 served by node B (no second rendition, no local file), and the CSP lets browsers load it.
 
-The nodes are real gunicorn processes on loopback (ports 8152 and 8153, ``TWO_NODES_PORTS``) over a
+The nodes are real gunicorn processes on loopback (free loopback ports, or ``TWO_NODES_PORTS``) over a
 SQLite file with the demo content, loaded with media on the object store (scripts/objectstore.sh).
 """
 
@@ -19,7 +19,6 @@ import pytest
 from conftest import OBJECTSTORE_KEYS
 
 ROOT = Path(__file__).resolve().parents[2]
-PORTS = [int(port) for port in os.environ.get("TWO_NODES_PORTS", "8152,8153").split(",")]
 BUCKET = "gobierno-abierto-media"
 
 FIND_PAGE = """
@@ -44,6 +43,10 @@ def get(url):
 @pytest.fixture(scope="module")
 def nodes(objectstore, tmp_path_factory):
     """``(env, [node A URL, node B URL])``: two gunicorn servers on one database and one object store."""
+    from tests.browser.conftest import free_port
+
+    ports = os.environ.get("TWO_NODES_PORTS", "").split(",") if os.environ.get("TWO_NODES_PORTS") else None
+    ports = [int(port) for port in ports] if ports else [free_port(), free_port()]
     database = tmp_path_factory.mktemp("two-nodes") / "site.sqlite3"
     env = {
         **os.environ,
@@ -73,9 +76,9 @@ def nodes(objectstore, tmp_path_factory):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for port in PORTS
+        for port in ports
     ]
-    urls = [f"http://127.0.0.1:{port}" for port in PORTS]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
     try:
         deadline = time.monotonic() + 120
         for url in urls:

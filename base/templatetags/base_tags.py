@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import formats, numberformat, translation
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -145,6 +145,16 @@ def to_bcp47(code):
         return ""
     parts = str(code).split("-")
     return "-".join([parts[0].lower()] + [p.upper() for p in parts[1:]])
+
+
+@register.filter
+def fallback_lang(row):
+    """' lang="es-CL"' for a snippet shown in Spanish on a page in another language, else "" (WCAG 3.1.2).
+
+    ``row.fallback_language`` is set by ``base.live_snippets``.
+    """
+    code = getattr(row, "fallback_language", None)
+    return format_html(' lang="{}"', to_bcp47(code)) if code else ""
 
 
 @functools.lru_cache(maxsize=32)

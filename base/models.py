@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, LockableMixin, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
@@ -37,7 +37,7 @@ def in_language(queryset, linked_pk, language, usable=None):
     return by_language.get(language_code) or linked
 
 
-class SiteTexts(TranslatableMixin, models.Model):
+class SiteTexts(DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
     """The header and footer texts people read: translated like any snippet, one row per language.
 
     ``SiteSettings`` keeps what is the same in every language (phone, e-mail, social
@@ -246,10 +246,21 @@ class SiteSettings(BaseSiteSetting):
         return self._memo_for_language("_localized_texts", self._texts_for_language)
 
     def _texts_for_language(self, language):
+        """The live texts in ``language``, else the live Spanish ones (marked ``fallback_language``), never a draft."""
+        live = SiteTexts.objects.filter(live=True)
         if self.texts_id is None:
-            texts = SiteTexts.objects.filter(locale=Locale.get_default()).first()
-            return texts.localized if texts is not None else SiteTexts()
-        return in_language(SiteTexts.objects.all(), self.texts_id, language) or SiteTexts()
+            spanish = live.filter(locale=Locale.get_default()).first()
+            texts = in_language(live, spanish.pk, language) if spanish is not None else None
+        else:
+            texts = in_language(live, self.texts_id, language)
+        if texts is None:
+            return SiteTexts()
+        try:
+            wanted = get_supported_content_language_variant(language)
+        except LookupError:
+            wanted = None
+        texts.fallback_language = texts.locale.language_code if texts.locale.language_code != wanted else None
+        return texts
 
     # The pages the footer links, looked up together (one query for all, in every language).
     LINKED_PAGE_FIELDS = ("accessibility_page", "attention_page", "privacy_page")

@@ -17,12 +17,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.paginator import WagtailPaginator
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views import report as localize_report
 from wagtail_localize.views.edit_translation import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
-from base.translation_workflow import DRAFT, KEPT, PUBLISHED, SUBMITTED, apply_translation
+from base.translation_workflow import DRAFT, PUBLISHED, SUBMITTED, apply_translation
 
 
 def enabled_translation(instance):
@@ -52,17 +53,6 @@ def report(request, translation, outcome):
                 "y lo publicado no cambió.",
                 "Faltan %(count)s textos por traducir en «%(title)s» (%(language)s): se guardó como borrador "
                 "y lo publicado no cambió.",
-                outcome.missing,
-            )
-            % values,
-        )
-    elif outcome.action == KEPT:
-        messages.warning(
-            request,
-            ngettext(
-                "Falta %(count)s texto por traducir en «%(title)s» (%(language)s): su versión en ese idioma no cambió.",
-                "Faltan %(count)s textos por traducir en «%(title)s» (%(language)s): su versión en ese idioma "
-                "no cambió.",
                 outcome.missing,
             )
             % values,
@@ -122,6 +112,32 @@ def edit_page_translation(request, page):
         return None
     page.permissions_for_user = lambda user: SubmitAsPublish(permissions)
     return edit_translation(request, translation, page)
+
+
+def edit_snippet_translation(request, instance):
+    """The translation editor of an English snippet, with "Publicar" meaning "enviar a aprobación" for editors."""
+    response = publish_from_editor(request, instance)
+    if response is not None:
+        return response
+    model = type(instance)
+    user = request.user
+    may_edit = user.has_perm(get_permission_name("change", model))
+    if user.has_perm(get_permission_name("publish", model)) or not (may_edit and instance.has_workflow):
+        return None  # wagtail-localize's own hook shows the editor unchanged
+    translation = enabled_translation(instance)
+    if translation is None:
+        return None
+    # wagtail-localize offers a snippet's "Publicar" to whoever has the model's publish permission,
+    # which would leave Comunicaciones no way to finish a translation. For this one rendering the
+    # editor reads that permission as granted; publish_from_editor turns the button into a
+    # submission to the snippet's workflow.
+    publish = get_permission_name("publish", model)
+    has_perm = user.has_perm
+    user.has_perm = lambda perm, obj=None: perm == publish or has_perm(perm, obj)
+    try:
+        return edit_translation(request, translation, instance)
+    finally:
+        del user.has_perm
 
 
 class SyncTranslationsForm(UpdateTranslationsForm):

@@ -60,7 +60,7 @@ def edit_page_translation(request, page):
 def publish_snippet_translation(request, instance):
     if not hasattr(instance, "translation_key"):
         return None
-    return translation_admin.publish_from_editor(request, instance)
+    return translation_admin.edit_snippet_translation(request, instance)
 
 
 @hooks.register("register_admin_urls", order=-1)

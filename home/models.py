@@ -12,18 +12,27 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from base.blocks import BaseStreamBlock
+from base.live_snippets import live_in_language
 from pagecache.core import memoize
 
 from .blocks import TaskStreamBlock
 from .progress import tally, tally_by_key
 
 
-class Eje(TranslatableMixin, index.Indexed, models.Model):
+class Eje(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """One of the three axes of the open-government model."""
 
     name = models.CharField(_("nombre"), max_length=100)
@@ -43,7 +52,7 @@ class Eje(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Ambito(TranslatableMixin, models.Model):
+class Ambito(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
     """An area of work (ámbito) within an axis, e.g. "Datos Abiertos" in Transparencia."""
 
     eje = models.ForeignKey(Eje, verbose_name=_("eje"), on_delete=models.CASCADE, related_name="ambitos")
@@ -63,7 +72,9 @@ class Ambito(TranslatableMixin, models.Model):
         return f"{self.eje} · {self.name}"
 
 
-class Iniciativa(TranslatableMixin, index.Indexed, models.Model):
+class Iniciativa(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     """An initiative of the model; its status feeds its axis's count of completed initiatives."""
 
     class Status(models.TextChoices):
@@ -178,20 +189,27 @@ class HomePage(Page):
         verbose_name = _("página de inicio")
 
     def get_axes(self):
-        """The axes in this page's language, each with its ámbitos, initiatives and tally.
+        """The live axes to show in this page's language, each with its ámbitos, initiatives and tally.
 
-        A fixed number of queries whatever the number of initiatives.
+        Only live rows are shown: in this page's language when translated and published, else
+        the live Spanish row, marked as Spanish (``base.live_snippets``); a draft never. A fixed
+        number of queries whatever the number of initiatives.
         """
-        axes = list(Eje.objects.filter(locale_id=self.locale_id).prefetch_related("ambitos"))
-        initiatives = list(
-            Iniciativa.objects.filter(locale_id=self.locale_id)
-            .annotate(page_translation_key=F("page__translation_key"))
-            .order_by("sort_order", "name")
+        axes = live_in_language(Eje.objects.all(), self.locale_id)
+        ambitos = live_in_language(Ambito.objects.annotate(eje_key=F("eje__translation_key")), self.locale_id)
+        initiatives = live_in_language(
+            Iniciativa.objects.annotate(
+                eje_key=F("eje__translation_key"), page_translation_key=F("page__translation_key")
+            ).order_by("sort_order", "name"),
+            self.locale_id,
         )
-        # Counts come from the Spanish (source) initiatives, matched to axes by translation key:
-        # an initiative not translated yet still counts, so both languages agree.
+        # Counts come from the live Spanish (source) initiatives, matched to axes by translation key:
+        # an initiative not translated yet still counts, so both languages agree; a draft (a status
+        # changed but not yet approved) does not count until it is published.
         tallies = tally_by_key(
-            Iniciativa.objects.filter(locale=Locale.get_default()).values_list("eje__translation_key", "status")
+            Iniciativa.objects.filter(locale=Locale.get_default(), live=True).values_list(
+                "eje__translation_key", "status"
+            )
         )
         # Linked pages in this page's language, fetched at once (not page.localized per initiative),
         # with only what their URL and title need. Without a live translation, the linked page itself.
@@ -211,7 +229,8 @@ class HomePage(Page):
                 else None
             )
         for axis in axes:
-            axis.initiative_list = [i for i in initiatives if i.eje_id == axis.pk]
+            axis.ambito_list = [a for a in ambitos if a.eje_key == axis.translation_key]
+            axis.initiative_list = [i for i in initiatives if i.eje_key == axis.translation_key]
             axis.tally = tallies.get(axis.translation_key, tally([]))
         return axes
 

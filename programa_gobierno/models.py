@@ -27,10 +27,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from base.live_snippets import live_in_language, live_translation
 from base.models import PageImage
 from search.kinds import COMPROMISO
 
@@ -42,7 +52,9 @@ from .history import RegistroAvance, timeline  # noqa: F401 (RegistroAvance: the
 from .progress import Status
 
 
-class Tema(TranslatableMixin, index.Indexed, models.Model):
+class Tema(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
     """A theme of the programme (movilidad, acción climática, agua…), editable by editors."""
 
     name = models.CharField(_("nombre"), max_length=120)
@@ -125,7 +137,8 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         milestone counts).
         """
         context = super().get_context(request, *args, **kwargs)
-        temas = list(Tema.objects.filter(locale_id=self.locale_id))
+        # Live themes only, in this page's language or else in Spanish (base.live_snippets).
+        temas = live_in_language(Tema.objects.all(), self.locale_id)
         form = FiltroCompromisosForm(request.GET or None, temas=temas)
         selection = form.selection()
 
@@ -143,7 +156,7 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         listing = commitments
         temas_by_slug = {tema.slug: tema for tema in temas}
         if selection["tema"]:
-            listing = listing.filter(tema=temas_by_slug[selection["tema"]])
+            listing = listing.filter(tema__translation_key=temas_by_slug[selection["tema"]].translation_key)
         if selection["estado"]:
             listing = listing.filter(status=selection["estado"])
         today = deadlines.today()
@@ -169,7 +182,9 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
         )
         commitment_page = Paginator(listing, self.COMMITMENTS_PER_PAGE).get_page(request.GET.get("page"))
         commitment_list = list(commitment_page.object_list)
+        shown_temas = {tema.translation_key: tema for tema in temas}
         for item in commitment_list:
+            item.shown_tema = shown_temas.get(item.tema.translation_key)
             item.is_overdue = deadlines.is_overdue(item.end_date, item.status == rules.COMPLETE, today)
         context.update(
             filter_form=form,
@@ -234,6 +249,8 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
             .order_by("tema__sort_order", "tema__name", "title")
         )
         pages = list(pages)
+        # The theme's live name in this language (else the live Spanish one), never a draft's.
+        temas = {tema.translation_key: tema for tema in live_in_language(Tema.objects.all(), self.locale_id)}
         steps = {}
         for step in timeline(pages, request):
             steps.setdefault(step.commitment.pk, []).append(
@@ -257,7 +274,7 @@ class ProgramaIndexPage(RoutablePageMixin, Page):
                     "id": page.pk,
                     "compromiso": page.title,
                     "url": request.build_absolute_uri(page.get_url(request)),
-                    "tema": page.tema.name,
+                    "tema": temas[page.tema.translation_key].name if page.tema.translation_key in temas else "",
                     "tema_id": page.tema.slug,
                     "institucion_responsable": page.lead_institution,
                     "otros_actores": page.supporting_actors,
@@ -476,6 +493,8 @@ class CompromisoPage(Page):
             [link.related_page for link in self.enlaces.select_related("related_page")], self.locale_id
         )
         context["timeline"] = timeline([self], request)
+        # The theme as published in this language, else the live Spanish one (never a draft).
+        context["tema"] = live_translation(self.tema, self.locale_id)
         context["index_page"] = index_page = self.get_parent().specific
         context["data_urls"] = index_page.data_urls(request)
         context["substantial_from"] = rules.SUBSTANTIAL_FROM

@@ -3,8 +3,8 @@
 Spanish is the source language. Amounts, years, programme numbers, milestone weights and
 dates, evidence files and links, statuses, session dates, images, documents and ordering
 are the same in every language, so they must reach the English version the moment the
-Spanish one is published, without anyone pressing "Sincronizar traducciones" and without
-touching the English words.
+Spanish one is published (a page or a translatable snippet: drafts change nothing), without
+anyone pressing "Sincronizar traducciones" and without touching the English words.
 
 What is a figure and what is a word is wagtail-localize's own notion
 (``get_translatable_fields``): fields it declares ``SynchronizedField`` are copied; text
@@ -303,15 +303,17 @@ def is_publishable(source, translation):
     return True
 
 
-def sync_page_translation(source, translation):
-    """Apply ``source``'s figures to one translated page; returns what was done.
+def sync_translation(source, translation):
+    """Apply ``source``'s figures to one translated page or snippet; returns what was done.
 
     "published" (live translation, new revision published), "draft" (new draft revision),
-    or "" when nothing changed.
+    or "" when nothing changed. Pages and the translatable snippets (which have Wagtail's
+    draft state) are treated alike.
     """
-    translation = translation.specific
+    if isinstance(translation, Page):
+        translation = translation.specific
     pending = translation.latest_revision if translation.has_unpublished_changes else None
-    in_moderation = translation.current_workflow_state is not None
+    in_moderation = getattr(translation, "current_workflow_state", None) is not None  # site texts have none
     done = ""
     if translation.live and not in_moderation:
         if sync_fields(source, translation):
@@ -340,7 +342,7 @@ def sync_page(source):
     with syncing(), transaction.atomic():
         translations = Page.objects.filter(translation_key=source.translation_key).exclude(locale_id=source.locale_id)
         for translation in translations.select_related("locale"):
-            results[translation.locale.language_code] = sync_page_translation(source, translation)
+            results[translation.locale.language_code] = sync_translation(source, translation)
         refresh_translation_source(source)
     return results
 
@@ -364,7 +366,7 @@ def resync_page_translation(translation):
     if source is None or not source.live:
         return ""
     with syncing(), transaction.atomic():
-        return sync_page_translation(source.specific, translation)
+        return sync_translation(source.specific, translation)
 
 
 # Snippets ----------------------------------------------------------------------------------
@@ -376,25 +378,28 @@ def is_translatable_snippet(model):
 
 
 def sync_snippet(source):
-    """Apply the figures of Spanish snippet ``source`` to its translations; returns how many changed."""
-    changed = 0
+    """Apply the figures of published Spanish snippet ``source`` to its translations: {locale code: what was done}.
+
+    As for pages: a live translation gets a new revision published at once, a draft or a
+    translation waiting for approval gets the figures in a new draft revision.
+    """
+    results = {}
     with syncing(), transaction.atomic():
-        model = type(source)
-        for translation in model.objects.filter(translation_key=source.translation_key).exclude(pk=source.pk):
-            if sync_fields(source, translation):
-                translation.save()
-                changed += 1
+        translations = type(source).objects.filter(translation_key=source.translation_key).exclude(pk=source.pk)
+        for translation in translations.select_related("locale"):
+            results[translation.locale.language_code] = sync_translation(source, translation)
         refresh_translation_source(source)
-    return changed
+    return results
 
 
 def resync_snippet_translation(translation):
-    """A translated snippet was saved by someone: give it the Spanish figures again; True if it changed."""
+    """A translated snippet was published by someone: give it the live Spanish figures again.
+
+    The translation editor builds the snippet from the copy of Spanish it last extracted,
+    which may hold older figures; the live Spanish snippet is what counts.
+    """
     source = source_of(translation)
-    if source is None:
-        return False
+    if source is None or not source.live:
+        return ""
     with syncing(), transaction.atomic():
-        if sync_fields(source, translation):
-            translation.save()
-            return True
-    return False
+        return sync_translation(source, type(translation).objects.get(pk=translation.pk))

@@ -1,11 +1,10 @@
-"""Keep translations' figures in step with Spanish: on every Spanish publish and snippet save.
+"""Keep translations' figures in step with Spanish: on every publish of a Spanish page or snippet.
 
 See ``search.figure_sync`` for what is copied and what is left to translators.
 """
 
-from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, published
 
 from . import figure_sync
 
@@ -24,13 +23,15 @@ def sync_page_figures(sender, instance, **kwargs):
         figure_sync.resync_page_translation(instance)
 
 
-@receiver(post_save)
-def sync_snippet_figures(sender, instance, raw=False, **kwargs):
-    """A Spanish translatable snippet was saved: its translations get its figures at once.
+@receiver(published)
+def sync_snippet_figures(sender, instance, **kwargs):
+    """A Spanish translatable snippet was published: its translations get its figures at once.
 
-    A translation saved by someone else (or by wagtail-localize) gets the Spanish figures again.
+    A draft saved in Spanish changes nothing in English until it is approved and published.
+    A translation published by someone else (or by wagtail-localize) gets the live Spanish
+    figures again.
     """
-    if raw or figure_sync.is_syncing() or not figure_sync.is_translatable_snippet(sender):
+    if figure_sync.is_syncing() or not figure_sync.is_translatable_snippet(sender):
         return
     if figure_sync.is_source(instance):
         figure_sync.sync_snippet(instance)

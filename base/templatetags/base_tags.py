@@ -158,6 +158,16 @@ def breakable_email(address):
     return format_html("{}{}<wbr>{}", local, at, domain) if at else address
 
 
+@register.filter
+def fallback_lang(row):
+    """' lang="es-CL"' for a snippet shown in Spanish on a page in another language, else "" (WCAG 3.1.2).
+
+    ``row.fallback_language`` is set by ``base.live_snippets``.
+    """
+    code = getattr(row, "fallback_language", None)
+    return format_html(' lang="{}"', to_bcp47(code)) if code else ""
+
+
 @functools.lru_cache(maxsize=32)
 def _number_format(language):
     """(decimal separator, grouping, thousands separator) of ``language``, read once per process."""

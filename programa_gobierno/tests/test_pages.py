@@ -297,3 +297,28 @@ def test_both_languages_show_the_same_summaries_at_every_moment(client, programa
     assert spanish == english
     commitments = CompromisoPage.objects.child_of(programa).live()
     assert spanish[0][:2] == [str(commitments.filter(status=Status.COMPLETE).count()), str(commitments.count())]
+
+
+def test_english_pages_show_a_themes_draft_translation_never_but_its_live_spanish_name(client, programa_en):
+    from wagtail.models import Locale
+
+    from programa_gobierno.models import Tema
+
+    commitment = CompromisoPage.objects.child_of(programa_en).live().select_related("tema").first()
+    english_tema = commitment.tema
+    spanish_tema = Tema.objects.get(translation_key=english_tema.translation_key, locale=Locale.get_default())
+    english_tema.name = "A draft name nobody approved"
+    english_tema.live = False  # as a new translation (Traducir) is, until it is approved
+    english_tema.save()
+
+    for url in (commitment.url, programa_en.url, programa_en.url + f"?tema={spanish_tema.slug}"):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert english_tema.name not in html
+        soup = BeautifulSoup(html, "html.parser")
+        marked = [tag for tag in soup.find_all(lang="es-CL") if tag.get_text(strip=True) == spanish_tema.name]
+        assert marked, url
+    # The filter still finds the theme's commitments.
+    filtered = client.get(programa_en.url + f"?tema={spanish_tema.slug}").content.decode()
+    assert commitment.title in filtered

@@ -252,19 +252,39 @@ def test_a_figure_change_does_not_make_the_translation_out_of_date_but_new_words
     assert commitment.pk in [row.object.pk for row in outdated_translations()]
 
 
-def test_an_initiative_status_reaches_english_and_both_home_pages_count_the_same(client, home, english):
+def test_an_initiative_status_reaches_english_when_published_not_while_a_draft(client, home, english):
     from home.models import Iniciativa
 
     initiative = Iniciativa.objects.filter(locale=home.locale).exclude(status="cumplida").first()
     english_initiative = initiative.get_translation(english)
     english_name = english_initiative.name
     initiative.status = "cumplida"
-    initiative.save()
+    revision = initiative.save_revision()  # a draft: waits for approval in Spanish too
 
     english_initiative.refresh_from_db()
+    assert english_initiative.status != "cumplida"
+
+    revision.publish()
+    english_initiative.refresh_from_db()
+    assert english_initiative.live and not english_initiative.has_unpublished_changes
     assert english_initiative.status == "cumplida"
     assert english_initiative.name == english_name
     assert [row.object for row in outdated_translations() if row.object == initiative] == []
+
+
+def test_a_draft_english_theme_gets_the_figures_in_a_draft_revision(home, english):
+    from programa_gobierno.models import Tema
+
+    tema = Tema.objects.filter(locale=home.locale).first()
+    english_tema = tema.get_translation(english)
+    english_tema.live = False  # e.g. a new translation, not approved yet
+    english_tema.save()
+    tema.sort_order += 5
+    tema.save_revision().publish()
+
+    english_tema.refresh_from_db()
+    assert not english_tema.live
+    assert english_tema.get_latest_revision_as_object().sort_order == tema.sort_order
 
 
 def test_english_changes_waiting_for_approval_keep_their_words_and_get_the_figures(client, commitment, english):

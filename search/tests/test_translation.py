@@ -176,8 +176,10 @@ def test_an_admin_edit_dates_the_snippet_change(admin_client, home):
     TranslationSource.objects.filter(pk=TranslationSource.objects.get_for_instance(eje).pk).update(
         last_updated_at=timezone.now() - timezone.timedelta(hours=1)
     )
+    # Published (a saved draft changes nothing visitors read, so nothing to translate yet).
     response = admin_client.post(
-        edit_url, {"name": eje.name, "summary": "Resumen nuevo del eje.", "sort_order": eje.sort_order}
+        edit_url,
+        {"name": eje.name, "summary": "Resumen nuevo del eje.", "sort_order": eje.sort_order, "action-publish": "on"},
     )
     assert response.status_code == 302
     rows = [row for row in outdated_translations() if row.object == eje]

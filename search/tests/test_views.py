@@ -183,3 +183,22 @@ def test_search_page_loads_its_enhancement_script_and_datalist(client, home):
     assert re.search(r'<script src="/static/search/search.js" defer', html)
     assert 'list="search-suggestions"' in html
     assert 'data-suggestions-url="/buscar/sugerencias/"' in html
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_search_form_may_be_indexed_and_describes_itself_but_result_pages_may_not(client, prefix):
+    def head(path):
+        soup = BeautifulSoup(client.get(path).content, "html.parser")
+        robots = soup.find("meta", attrs={"name": "robots"})
+        description = soup.find_all("meta", attrs={"name": "description"})
+        return (robots["content"] if robots else None), [tag["content"] for tag in description]
+
+    robots, descriptions = head(f"{prefix}/buscar/")
+    assert robots is None
+    assert len(descriptions) == 1 and len(descriptions[0]) > 50
+    robots, descriptions = head(f"{prefix}/buscar/?q=presupuesto")
+    assert robots == "noindex, follow"
+    assert len(descriptions) == 1
+    # The description speaks the page's language.
+    spanish, english = head("/buscar/")[1][0], head("/en/buscar/")[1][0]
+    assert spanish != english

@@ -9,7 +9,8 @@ practices and SEO, and at least 95 in performance. This measures it instead of a
 2. Runs Lighthouse (npm ``lighthouse``, pinned in ``bench/lighthouse/package.json`` and installed
    there on first use) with Debian's Chromium, its default mobile profile (simulated slow 4G and a
    4x slower CPU), on the pages citizens come for, in Spanish and English: home, a budget sheet,
-   the programme index, a council, the contact form, the sessions calendar and a search.
+   the programme index, a council, the contact form, the sessions calendar, the search form and a
+   page of results (which asks search engines not to index it: its one SEO miss is expected).
    Each page is primed once so the page cache serves it, as it would a visitor after the first.
 3. Prints one table, writes it as JSON to ``bench/results/lighthouse-latest.json`` and exits 1
    when a page misses a target.
@@ -47,6 +48,9 @@ CHROMIUM_FLAGS = (
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+# Search result pages ask search engines not to index them (``noindex``: endless query URLs are not
+# content), which Lighthouse's SEO category counts against them; that one audit is expected there.
+EXPECTED_FAILURES = {"resultados": {"is-crawlable"}}
 
 
 def ensure_lighthouse():
@@ -77,7 +81,12 @@ def page_paths():
         [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "shell", "-c", code], cwd=ROOT, env=lh_environment()
     )
     found = json.loads(output.decode().strip().splitlines()[-1])
-    return {"inicio": ["/", "/en/"], **found, "búsqueda": ["/buscar/?q=presupuesto", "/en/buscar/?q=budget"]}
+    return {
+        "inicio": ["/", "/en/"],
+        **found,
+        "búsqueda": ["/buscar/", "/en/buscar/"],
+        "resultados": ["/buscar/?q=presupuesto", "/en/buscar/?q=budget"],
+    }
 
 
 def lh_environment(page_cache=True):
@@ -179,6 +188,7 @@ def main():
         for row in report["pages"]
         for name, target in TARGETS.items()
         if row[name] < target
+        and not (name == "seo" and set(row["failing_audits"]) <= EXPECTED_FAILURES.get(row["page"], set()))
     ]
     report["misses"] = misses
     (RESULTS / "lighthouse-latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
@@ -190,6 +200,9 @@ def main():
         print(f"NO CUMPLE: {miss}")
     if not misses:
         print("Todas las páginas cumplen: 100 en accesibilidad, buenas prácticas y SEO; ≥ 95 en rendimiento.")
+        print(
+            "(Los resultados de búsqueda piden noindex a los buscadores: en SEO solo falla is-crawlable, a propósito.)"
+        )
     return 1 if misses else 0
 
 

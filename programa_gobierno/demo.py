@@ -2,7 +2,8 @@
 
 The texts, dates and weights are in ``demo/content.toml`` (see its header for why the
 commitments are examples and how they cover every status of the OGP scale); the evidence
-PDFs and chart images are the sample files beside it. This module only builds the pages.
+PDFs are the sample files beside it. The demo ships no pictures: editors add real ones with
+their alt text. This module only builds the pages.
 
 Everything is get-or-create: a second run changes nothing.
 """
@@ -10,22 +11,19 @@ Everything is get-or-create: a second run changes nothing.
 import datetime
 
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from base.demo import demo_file, get_or_create_page, load_content, spanish, translate
 from base.demo import english_mapping as collect_english
 
 from . import progress as rules
-from .models import CompromisoPage, EnlaceCompromiso, Hito, ImagenCompromiso, ProgramaIndexPage, RegistroAvance, Tema
+from .models import CompromisoPage, EnlaceCompromiso, Hito, ProgramaIndexPage, RegistroAvance, Tema
 
 CONTENT = load_content(__file__)
 INDEX = spanish(CONTENT["index"])
 ILLUSTRATIVE = spanish(CONTENT["illustrative"])
 SUMMARY_PREFIX = CONTENT["summary_prefix"]
-GALLERY = CONTENT["gallery"]
 EVIDENCE = spanish(CONTENT["evidence"])
 THEMES = spanish(CONTENT["themes"])
 COMMITMENTS = CONTENT["commitments"]
@@ -37,20 +35,7 @@ def english_mapping():
     for item in COMMITMENTS:
         # A page's summary opens with the prefix that says it is an example.
         mapping[SUMMARY_PREFIX["es"] + item["summary"]["es"]] = SUMMARY_PREFIX["en"] + item["summary"]["en"]
-        if item.get("gallery"):
-            alt = gallery_alt(item)
-            mapping[alt["es"]] = alt["en"]
     return mapping
-
-
-def gallery_alt(item):
-    """Alt text (Spanish and English) of a commitment's chart: how many of its milestones are done."""
-    done = sum(1 for milestone in item["milestones"] if milestone.get("done"))
-    total = len(item["milestones"])
-    return {
-        language: GALLERY["alt"][language].format(done=done, total=total, title=item["title"][language])
-        for language in ("es", "en")
-    }
 
 
 def file_slug(title):
@@ -73,19 +58,6 @@ def get_document(title):
     return document
 
 
-def get_image(title, description):
-    """The sample image titled ``title`` (created once from its file in ``demo/``), ``description`` its alt text."""
-    Image = get_image_model()
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        name = f"programa-{file_slug(title)}.png"
-        image = Image(title=title, description=description[:255], collection=Collection.get_first_root_node())
-        with open(demo_file(__file__, name), "rb") as sample:
-            image.file = ImageFile(sample, name=name)
-            image.save()
-    return image
-
-
 # Loading ----------------------------------------------------------------------------------
 
 
@@ -102,11 +74,10 @@ def load_temas(locale):
 
 
 def build_commitment(item, temas, home=None):
-    """An unsaved CompromisoPage with its milestones, gallery and related pages, from one entry of COMMITMENTS.
+    """An unsaved CompromisoPage with its milestones and related pages, from one entry of COMMITMENTS.
 
     Related pages are the site's sections named by slug in ``item["related"]`` that already exist.
     """
-    alt = gallery_alt(item)["es"] if item.get("gallery") else None
     item = spanish(item)
     description = f"<p>{item['description']}</p><p>{ILLUSTRATIVE}</p>"
     page = CompromisoPage(
@@ -141,8 +112,6 @@ def build_commitment(item, temas, home=None):
             hito.evidence_date = milestone.get("done")
             if evidence["kind"] == "doc":
                 hito.evidence_document = get_document(evidence["description"])
-            elif evidence["kind"] == "img":
-                hito.evidence_image = get_image(evidence["description"], evidence["description"])
             else:
                 hito.evidence_url = evidence["url"]
         hitos.append(hito)
@@ -150,13 +119,6 @@ def build_commitment(item, temas, home=None):
     if home is not None and item.get("related"):
         related = list(home.get_children().filter(slug__in=item["related"]))
         page.enlaces = [EnlaceCompromiso(related_page=p, sort_order=n) for n, p in enumerate(related)]
-    if item.get("gallery"):
-        image = get_image(GALLERY["image_title"].format(title=item["title"]), alt)
-        page.imagenes = [
-            ImagenCompromiso(
-                image=image, alt_text=alt, caption=GALLERY["caption"]["es"], sort_order=0, locale=page.locale
-            )
-        ]
     return page
 
 

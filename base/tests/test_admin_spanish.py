@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Collection, Locale, Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
@@ -175,8 +175,8 @@ def english_phrases(texts, content):
     return found
 
 
-def editor_admin_urls(user):
-    """The admin pages a Comunicaciones editor uses, built from the demo content.
+def editor_admin_urls(user, image):
+    """The admin pages a Comunicaciones editor uses, built from the demo content and ``image`` (the library's).
 
     Only what ``user`` may open: pages that allow another child of their type under the
     parent (index pages are one per site) and snippets the role edits.
@@ -217,9 +217,7 @@ def editor_admin_urls(user):
         instance = model.objects.first()
         if instance is not None:
             urls.append(reverse(model.snippet_viewset.get_url_name("edit"), args=[instance.pk]))
-    image = get_image_model().objects.first()
-    if image is not None:
-        urls.append(reverse("wagtailimages:edit", args=[image.id]))
+    urls.append(reverse("wagtailimages:edit", args=[image.id]))
     document = get_document_model().objects.first()
     if document is not None:
         urls.append(reverse("wagtaildocs:edit", args=[document.id]))
@@ -274,15 +272,25 @@ def comunicaciones_editor(django_user_model):
 
 
 @pytest.fixture
+def photo():
+    """An image in the library to open in the admin (the demo ships none), where uploads go: the root collection."""
+    from wagtail_factories import ImageFactory
+
+    return ImageFactory(title="Sesión del consejo regional", collection=Collection.get_first_root_node())
+
+
+@pytest.fixture
 def comunicaciones_client(client, comunicaciones_editor):
     client.force_login(comunicaciones_editor)
     return client
 
 
-def test_the_admin_pages_an_editor_uses_have_no_english_interface_text(comunicaciones_client, comunicaciones_editor):
+def test_the_admin_pages_an_editor_uses_have_no_english_interface_text(
+    comunicaciones_client, comunicaciones_editor, photo
+):
     content = content_strings()
     problems = {}
-    urls = editor_admin_urls(comunicaciones_editor)
+    urls = editor_admin_urls(comunicaciones_editor, photo)
     assert len(urls) > 25  # every page type, snippet, image and document view is in the crawl
     for url in urls:
         response = comunicaciones_client.get(url)

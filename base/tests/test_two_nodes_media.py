@@ -21,9 +21,15 @@ from conftest import OBJECTSTORE_KEYS
 ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "gobierno-abierto-media"
 
-FIND_PAGE = """
-from programa_gobierno.models import CompromisoPage
-page = CompromisoPage.objects.live().filter(locale__language_code="es-cl", hitos__evidence_image__isnull=False).first()
+# The demo ships no images: give a demo commitment one (uploaded to the object store), as an editor would.
+ADD_IMAGE = """
+from wagtail_factories import ImageFactory
+from programa_gobierno.models import CompromisoPage, ImagenCompromiso
+page = CompromisoPage.objects.live().get(locale__language_code="es-cl", slug="bosques-de-bolsillo")
+image = ImageFactory(title="Plantación de un bosque de bolsillo", file__width=800, file__height=600)
+alt = "Vecinos plantando árboles nativos en una plaza"
+page.imagenes = [ImagenCompromiso(image=image, alt_text=alt, locale=page.locale)]
+page.save_revision().publish()
 print(page.url)
 """
 COUNT_RENDITIONS = "from wagtail.images.models import Rendition; print(Rendition.objects.count())"
@@ -105,7 +111,7 @@ def bucket_urls(html, objectstore):
 
 def test_a_rendition_made_on_node_a_is_served_by_node_b(nodes, objectstore, s3):
     env, (node_a, node_b) = nodes
-    path = manage(env, "shell", "-v0", "-c", FIND_PAGE)
+    path = manage(env, "shell", "-v0", "-c", ADD_IMAGE)
     renditions_before = int(manage(env, "shell", "-v0", "-c", COUNT_RENDITIONS))
 
     status, headers_a, body_a = get(node_a + path)

@@ -9,8 +9,9 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail_factories import ImageFactory
 
-from programa_gobierno.models import CompromisoPage, Status
+from programa_gobierno.models import CompromisoPage, ImagenCompromiso, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -195,10 +196,8 @@ def test_commitment_page_shows_milestones_weights_evidence_and_history(client, p
     assert "3 (37,5 % del avance)" in text
     assert "Cálculo: 100 × 6 / 8 = 75,0 %" in text
     assert html.select_one(".pg-status-panel progress")["value"] == "75.0"
-    # Evidence: a document link with its format, and an image with its alternative text.
+    # Evidence: a document link with its format (images: test_evidence_image_shows_its_description_as_alt_text).
     assert html.select_one(".pg-milestones a[href$='.pdf']")
-    image = html.select_one(".pg-evidence-image img")
-    assert image["alt"].startswith("Imagen ilustrativa")
     history = html.select(".pg-history li")
     assert len(history) == 4
     assert history[0].time.get_text() == "1 de julio de 2025"
@@ -219,10 +218,26 @@ def test_commitment_without_milestones_says_so(client, programa):
     assert "aún no tiene hitos definidos" in response.content.decode()
 
 
-def test_gallery_images_have_alt_text(client, programa):
-    page = CompromisoPage.objects.get(locale=programa.locale, slug="bosques-de-bolsillo")
+def test_evidence_image_shows_its_description_as_alt_text(client, programa, make_commitment):
+    """The demo ships no pictures: the test brings its own photo of a milestone's evidence."""
+    photo = ImageFactory(title="Inauguración de la planta")
+    described = "Inauguración de la planta desaladora con autoridades y vecinos"
+    page = make_commitment([(1, DONE)])
+    hito = page.hitos.get()
+    hito.evidence_url, hito.evidence_image, hito.evidence_description = "", photo, described
+    hito.save()
+    images = soup(client.get(page.url)).select(".pg-evidence-image img")
+    assert [image["alt"] for image in images] == [described]
+
+
+def test_gallery_images_have_alt_text(client, programa, make_commitment):
+    """The demo ships no pictures: the test brings its own chart for a commitment's gallery."""
+    chart = ImageFactory(title="Gráfico de la red de ciclovías")
+    alt = "Mapa de la red de ciclovías: 42 km construidos de 60 planificados"
+    gallery = [ImagenCompromiso(image=chart, alt_text=alt, caption="Avance de la red", locale=programa.locale)]
+    page = make_commitment([(1, DONE)], imagenes=gallery)
     images = soup(client.get(page.url)).select(".page-images img")
-    assert images and all(image["alt"].strip() for image in images)
+    assert [image["alt"] for image in images] == [alt]
 
 
 def test_english_pages_are_translated(client, programa_en):

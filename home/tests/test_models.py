@@ -56,8 +56,10 @@ def test_both_languages_count_the_spanish_initiatives_even_before_they_are_trans
     spanish_home = HomePageFactory()
     english_home = HomePageFactory(locale=english)
     assert axis_of(spanish_home, eje).tally == axis_of(english_home, eje_en).tally == Tally(1, 2)
-    # English lists only what is translated, but counts the same.
-    assert axis_of(english_home, eje_en).initiative_list == []
+    # English shows the untranslated initiatives in Spanish, each marked as Spanish (lang="es-CL").
+    listed = axis_of(english_home, eje_en).initiative_list
+    assert [i.locale_id for i in listed] == [eje.locale_id, eje.locale_id]
+    assert {i.fallback_language for i in listed} == {eje.locale.language_code}
 
 
 def test_initiatives_are_listed_in_their_order_with_their_live_linked_page():

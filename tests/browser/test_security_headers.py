@@ -147,8 +147,8 @@ def test_admin_works_under_the_csp(live_site, strict_page, admin_credentials):
 
     csp_errors = [(url, text) for url, text in strict_page.problems if is_csp_problem(text)]
     assert csp_errors == []
-    # Other errors: none either, except missing media files of the demo images (404s), which
-    # the live site's empty MEDIA_ROOT does not hold; they are not CSP problems.
+    # Other errors: none either, except media files (404s): the live site runs with DEBUG off and
+    # serves no media, and other browser tests add images to it; they are not CSP problems.
     assert [(url, text) for url, text in strict_page.problems if "status of 404" not in text] == []
 
 

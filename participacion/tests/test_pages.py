@@ -422,6 +422,7 @@ def test_editors_can_create_a_body_with_a_session_and_an_agreement(admin_client,
                 ]
             ),
             "documents": inline_formset([]),
+            "imagenes": inline_formset([]),
             "comments": inline_formset([]),
         }
     )

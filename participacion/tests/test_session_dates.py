@@ -120,6 +120,7 @@ def test_editors_are_told_when_an_inexact_session_has_an_end_time(admin_client):
             "members": inline_formset([]),
             "sessions": inline_formset(rows, initial=len(rows)),
             "documents": inline_formset([]),
+            "imagenes": inline_formset([]),
             "comments": inline_formset([]),
         }
     )
